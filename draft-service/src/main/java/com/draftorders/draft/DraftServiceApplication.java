@@ -1,0 +1,12 @@
+package com.draftorders.draft;
+
+import com.draftorders.messaging.ServiceApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+@SpringBootApplication
+public class DraftServiceApplication {
+
+    public static void main(String[] args) {
+        ServiceApplication.run(DraftServiceApplication.class, "draft-service", args);
+    }
+}

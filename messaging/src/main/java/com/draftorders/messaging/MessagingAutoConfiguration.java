@@ -1,0 +1,149 @@
+package com.draftorders.messaging;
+
+import com.draftorders.schemas.AvroTrust;
+import com.draftorders.schemas.Topic;
+import com.draftorders.schemas.Topics;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+
+/**
+ * Everything a service needs to talk over Kafka the same way as the others: registry-backed Avro codec, one
+ * idempotent raw producer (outbox relay and dead letters), one consumer group running the service's
+ * {@link Subscription}s, the catalog's topics, and health indicators for Kafka and the registry.
+ */
+@AutoConfiguration(before = KafkaAutoConfiguration.class)
+@EnableConfigurationProperties(MessagingProperties.class)
+public class MessagingAutoConfiguration {
+
+    static {
+        AvroTrust.trustGeneratedClasses();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    MessageCodec messageCodec(MessagingProperties properties) {
+        return new MessageCodec(properties.registryUrl());
+    }
+
+    @Bean
+    MessageFactory messageFactory(MessageCodec codec, MessagingProperties properties, Clock clock) {
+        return new MessageFactory(codec, properties.source(), clock);
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> rawProducerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        return new DefaultKafkaProducerFactory<>(config);
+    }
+
+    @Bean
+    KafkaTemplate<String, byte[]> rawKafkaTemplate(ProducerFactory<String, byte[]> rawProducerFactory) {
+        return new KafkaTemplate<>(rawProducerFactory);
+    }
+
+    @Bean
+    ConsumerFactory<String, byte[]> rawConsumerFactory(KafkaProperties kafka) {
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        return new DefaultKafkaConsumerFactory<>(config);
+    }
+
+    @Bean
+    SubscriptionContainer subscriptionContainer(
+            ObjectProvider<Subscription> subscriptions,
+            ConsumerFactory<String, byte[]> rawConsumerFactory,
+            KafkaTemplate<String, byte[]> rawKafkaTemplate,
+            MessageCodec codec,
+            MessagingProperties properties,
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId) {
+        return new SubscriptionContainer(
+                subscriptions.orderedStream().toList(),
+                rawConsumerFactory,
+                rawKafkaTemplate,
+                codec,
+                properties,
+                groupId);
+    }
+
+    @Bean
+    OutboxRelay outboxRelay(
+            MongoTemplate mongo, KafkaTemplate<String, byte[]> rawKafkaTemplate, MessagingProperties properties) {
+        return new OutboxRelay(
+                mongo, rawKafkaTemplate, properties.outboxCollections(), properties.outboxSweepInterval());
+    }
+
+    @Bean
+    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxRelay relay) {
+        return new OutboxWriter(mongo, relay);
+    }
+
+    @Bean
+    KafkaAdmin.NewTopics catalogTopics(MessagingProperties properties) {
+        List<NewTopic> topics = new ArrayList<>();
+        if (properties.createTopics()) {
+            for (Topic<String, ?> topic : Topics.ALL) {
+                topics.add(new NewTopic(topic.name(), topic.partitions(), properties.replicationFactor()));
+                topics.add(new NewTopic(topic.deadLetterTopic(), topic.partitions(), properties.replicationFactor()));
+            }
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin.getConfigurationProperties());
+    }
+
+    @Bean
+    SchemaRegistration schemaRegistration(MessagingProperties properties) {
+        return new SchemaRegistration(properties.registryUrl());
+    }
+
+    /** Named so that Boot's own Mongo indicator backs off; shows up as {@code mongo}. */
+    @Bean
+    MongoHealthIndicator mongoHealthIndicator(MongoTemplate mongo) {
+        return new MongoHealthIndicator(mongo);
+    }
+
+    @Bean
+    SchemaRegistryHealthIndicator schemaRegistryHealthIndicator(MessagingProperties properties) {
+        return new SchemaRegistryHealthIndicator(properties.registryUrl());
+    }
+}

@@ -1,0 +1,43 @@
+package com.draftorders.messaging;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Messaging settings every service shares ({@code draftorders.messaging.*}). Kafka's own connection settings stay
+ * under {@code spring.kafka.*}.
+ *
+ * @param registryUrl Apicurio Registry core API (v2); the Confluent-compatible API is derived from it
+ * @param source the name this service stamps on every message it produces
+ * @param createTopics create the catalog's topics (and their dead-letter topics) at startup
+ * @param replicationFactor replication factor of created topics
+ * @param retry bounded retries of a failing record before it goes to the dead-letter topic
+ * @param concurrency consumer threads of this service (at most the partition count is useful)
+ * @param outboxCollections MongoDB collections whose documents carry an {@code outbox} array to relay
+ * @param outboxSweepInterval how often the relay looks for messages a crash left behind
+ */
+@ConfigurationProperties("draftorders.messaging")
+public record MessagingProperties(
+        @DefaultValue("http://127.0.0.1:8085/apis/registry/v2")
+        String registryUrl,
+
+        @DefaultValue("${spring.application.name:unknown}") String source,
+        @DefaultValue("true") boolean createTopics,
+        @DefaultValue("1") short replicationFactor,
+        @DefaultValue Retry retry,
+        @DefaultValue("1") int concurrency,
+        @DefaultValue List<String> outboxCollections,
+        @DefaultValue("1s") Duration outboxSweepInterval) {
+
+    /**
+     * @param attempts delivery attempts of one record, the first included
+     * @param initialBackoff wait after the first failure; doubles each time
+     * @param maxBackoff longest wait between two attempts
+     */
+    public record Retry(
+            @DefaultValue("4") int attempts,
+            @DefaultValue("200ms") Duration initialBackoff,
+            @DefaultValue("2s") Duration maxBackoff) {}
+}

@@ -1,0 +1,154 @@
+package com.draftorders.stack;
+
+import com.draftorders.cart.CartServiceApplication;
+import com.draftorders.draft.DraftServiceApplication;
+import com.draftorders.order.OrderServiceApplication;
+import com.draftorders.payment.PaymentServiceApplication;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The whole system on one machine without Docker: a real Kafka broker and Apicurio Registry in child JVMs, the
+ * MongoDB wire-protocol server and the four services in this JVM. Everything persists under one data directory,
+ * so a second start keeps drafts, messages and schema ids.
+ *
+ * <p>Run: {@code java -jar stack/target/stack.jar [--data-dir=DIR]}; stop with Ctrl-C.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final StackSettings settings;
+    private final List<String> serviceArguments;
+    private final EmbeddedMongo mongo;
+    private final KafkaBroker kafka;
+    private final SchemaRegistry registry;
+    private final List<ServiceInstance> services = new ArrayList<>();
+
+    public EmbeddedStack(StackSettings settings, List<String> serviceArguments) {
+        // One logging configuration (logback.xml) for the whole JVM instead of four contexts fighting over it.
+        System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
+        this.settings = settings;
+        this.serviceArguments = List.copyOf(serviceArguments);
+        this.mongo = new EmbeddedMongo(settings);
+        this.kafka = new KafkaBroker(settings);
+        this.registry = new SchemaRegistry(settings);
+        services.add(service("draft-service", DraftServiceApplication.class, settings.draftPort()));
+        services.add(service("cart-service", CartServiceApplication.class, settings.cartPort()));
+        services.add(service("order-service", OrderServiceApplication.class, settings.orderPort()));
+        services.add(service("payment-service", PaymentServiceApplication.class, settings.paymentPort()));
+    }
+
+    private ServiceInstance service(String name, Class<?> application, int port) {
+        return new ServiceInstance(name, application, port, settings, serviceArguments);
+    }
+
+    /** Starts the infrastructure, then the four services, and waits until every health check is UP. */
+    public EmbeddedStack start() {
+        ExecutorService starter = Executors.newFixedThreadPool(4);
+        try {
+            mongo.start();
+            CompletableFuture.allOf(
+                            CompletableFuture.runAsync(kafka::start, starter),
+                            CompletableFuture.runAsync(registry::start, starter))
+                    .join();
+            CompletableFuture.allOf(services.stream()
+                            .map(s -> CompletableFuture.runAsync(s::start, starter))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+        } finally {
+            starter.shutdown();
+        }
+        for (ServiceInstance service : services) {
+            Readiness.await(
+                    service.name() + " health",
+                    Duration.ofSeconds(60),
+                    () -> Readiness.httpOk(service.url() + "/actuator/health"));
+        }
+        return this;
+    }
+
+    public StackSettings settings() {
+        return settings;
+    }
+
+    public List<ServiceInstance> services() {
+        return List.copyOf(services);
+    }
+
+    public ServiceInstance service(String name) {
+        return services.stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** Stops the broker abruptly (no controlled shutdown), as a crash would. */
+    public void killKafka() {
+        kafka.kill();
+    }
+
+    public void startKafka() {
+        kafka.start();
+    }
+
+    @Override
+    public void close() {
+        for (ServiceInstance service : services) {
+            try {
+                service.stop();
+            } catch (RuntimeException e) {
+                System.err.println("stopping " + service.name() + " failed: " + e);
+            }
+        }
+        registry.stop();
+        kafka.stop();
+        mongo.stop();
+    }
+
+    public static void main(String[] args) {
+        Path dataDir = Path.of(".data");
+        List<String> serviceArguments = new ArrayList<>();
+        for (String arg : args) {
+            if (arg.startsWith("--data-dir=")) {
+                dataDir = Path.of(arg.substring("--data-dir=".length()));
+            } else {
+                serviceArguments.add(arg);
+            }
+        }
+        long started = System.nanoTime();
+        var settings = StackSettings.defaults(dataDir.toAbsolutePath());
+        System.out.println("Starting the draft-orders stack, data in " + settings.dataDir() + " ...");
+        EmbeddedStack stack = new EmbeddedStack(settings, serviceArguments);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            System.out.println("Stopping the draft-orders stack ...");
+                            stack.close();
+                            System.out.println("Stopped.");
+                        },
+                        "stack-shutdown"));
+        stack.start();
+        System.out.printf("%nReady in %.1f s.%n%s%n", (System.nanoTime() - started) / 1e9, stack.banner());
+    }
+
+    String banner() {
+        return String.join(
+                "\n",
+                "  draft-service     " + service("draft-service").url() + "   (REST: /draft-orders)",
+                "  cart-service      " + service("cart-service").url(),
+                "  order-service     " + service("order-service").url() + "   (REST: /orders)",
+                "  payment-service   " + service("payment-service").url(),
+                "  Kafka             " + settings.kafkaBootstrap(),
+                "  MongoDB           " + settings.mongoUri(),
+                "  Schema registry   " + settings.registryCcompatUrl() + "   (Confluent-compatible API)",
+                "  Data and logs     " + settings.dataDir(),
+                "",
+                "Try next:",
+                "  curl -s " + service("draft-service").url() + "/actuator/health",
+                "  curl -s " + settings.registryCcompatUrl() + "/subjects",
+                "  (the README's walk-through creates and completes a draft order)",
+                "",
+                "Ctrl-C stops everything.");
+    }
+}
