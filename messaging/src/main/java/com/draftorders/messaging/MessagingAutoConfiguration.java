@@ -110,6 +110,11 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
+    com.draftorders.messaging.web.ApiExceptionHandler apiExceptionHandler() {
+        return new com.draftorders.messaging.web.ApiExceptionHandler();
+    }
+
+    @Bean
     OutboxWriter outboxWriter(MongoTemplate mongo, OutboxRelay relay) {
         return new OutboxWriter(mongo, relay);
     }

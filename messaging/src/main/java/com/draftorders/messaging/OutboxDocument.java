@@ -43,8 +43,8 @@ public abstract class OutboxDocument {
     public void markProcessed(String messageId) {
         processedMessageIds.add(messageId);
         if (processedMessageIds.size() > PROCESSED_IDS_KEPT) {
-            processedMessageIds = new ArrayList<>(
-                    processedMessageIds.subList(processedMessageIds.size() - PROCESSED_IDS_KEPT, processedMessageIds.size()));
+            processedMessageIds = new ArrayList<>(processedMessageIds.subList(
+                    processedMessageIds.size() - PROCESSED_IDS_KEPT, processedMessageIds.size()));
         }
     }
 

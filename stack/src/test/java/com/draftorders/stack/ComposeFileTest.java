@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ComposeFileTest {
 
-    private static final Path COMPOSE_FILE = Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
+    private static final Path COMPOSE_FILE =
+            Path.of("..", "docker-compose.yml").toAbsolutePath().normalize();
 
     @Test
     void theComposeFileIsValidAndWiresTheWholeStack() throws Exception {

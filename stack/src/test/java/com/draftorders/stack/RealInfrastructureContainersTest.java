@@ -59,7 +59,8 @@ class RealInfrastructureContainersTest {
             for (var sample : SampleMessages.oneOfEach().entrySet()) {
                 @SuppressWarnings("unchecked")
                 Topic<String, SpecificRecordBase> topic = (Topic<String, SpecificRecordBase>) sample.getKey();
-                var sent = producer.send(new ProducerRecord<>(topic.name(), "k", codec.encode(topic, sample.getValue())))
+                var sent = producer.send(
+                                new ProducerRecord<>(topic.name(), "k", codec.encode(topic, sample.getValue())))
                         .get();
                 assertThat(codec.decode(topic, ContractOverTheWireTest.readBack(consumer, sent)))
                         .isEqualTo(sample.getValue());

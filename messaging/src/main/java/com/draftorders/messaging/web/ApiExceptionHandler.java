@@ -1,0 +1,42 @@
+package com.draftorders.messaging.web;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Renders refusals as RFC 9457 problems with a {@code code} and field {@code errors}, the same in every service. */
+@RestControllerAdvice
+public class ApiExceptionHandler {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ProblemDetail> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage(), e.errors()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        String reason = e.getMostSpecificCause().getMessage();
+        if (reason != null && reason.length() > 300) {
+            reason = reason.substring(0, 300);
+        }
+        return ResponseEntity.badRequest()
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "malformed",
+                        "the body is not valid JSON for this request: " + reason,
+                        List.of()));
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String detail, List<ApiException.FieldError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setProperty("code", code);
+        if (!errors.isEmpty()) {
+            problem.setProperty("errors", errors);
+        }
+        return problem;
+    }
+}
