@@ -1,0 +1,41 @@
+package com.draftorders.draft.domain;
+
+import java.time.Instant;
+
+/**
+ * The state of a running completion saga, kept inside the draft so a restarted service resumes where it stopped.
+ *
+ * @param attempt 1 for the first completion of this draft, +1 for each retry after a failure
+ * @param paymentId the payment this attempt authorizes (idempotency key: draft id + attempt)
+ * @param step the step waiting for its reply
+ * @param stepStartedAt when the step's command was sent (for deadlines)
+ */
+public record Completion(
+        int attempt,
+        boolean paymentPending,
+        String paymentGateway,
+        PaymentTerms paymentTerms,
+        String paymentId,
+        Step step,
+        Instant stepStartedAt,
+        boolean paymentAuthorized) {
+
+    /** The steps of the completion saga, in order. */
+    public enum Step {
+        LOCK_CART,
+        AUTHORIZE_PAYMENT,
+        CREATE_ORDER
+    }
+
+    Completion next(Step step, Instant now) {
+        return new Completion(
+                attempt,
+                paymentPending,
+                paymentGateway,
+                paymentTerms,
+                paymentId,
+                step,
+                now,
+                paymentAuthorized || step == Step.CREATE_ORDER);
+    }
+}

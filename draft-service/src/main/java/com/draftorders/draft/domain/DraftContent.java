@@ -1,0 +1,66 @@
+package com.draftorders.draft.domain;
+
+import java.util.List;
+
+/**
+ * What the merchant or channel put in the draft's cart. Money is minor units of {@link #currency}. The cart-service
+ * calculates discounts, taxes and totals from it ({@link CartCalculation}).
+ */
+public record DraftContent(
+        String currency,
+        List<LineItem> lineItems,
+        AppliedDiscount appliedDiscount,
+        ShippingLine shippingLine,
+        Address shippingAddress,
+        Address billingAddress,
+        boolean taxesIncluded,
+        boolean taxExempt) {
+
+    public DraftContent {
+        lineItems = List.copyOf(lineItems);
+    }
+
+    /** A variant line (variantId set) or a custom line (variantId null). {@code price} is per unit. */
+    public record LineItem(
+            String id,
+            String variantId,
+            String productId,
+            String sku,
+            String title,
+            String variantTitle,
+            int quantity,
+            long price,
+            Long originalPrice,
+            long grams,
+            boolean taxable,
+            boolean requiresShipping,
+            AppliedDiscount appliedDiscount) {
+
+        public boolean isCustom() {
+            return variantId == null;
+        }
+    }
+
+    /** {@code percentage} for PERCENTAGE ("10.5"), {@code fixedAmount} (minor units) for FIXED_AMOUNT. */
+    public record AppliedDiscount(
+            String title, String description, DiscountType valueType, String percentage, Long fixedAmount) {}
+
+    public enum DiscountType {
+        FIXED_AMOUNT,
+        PERCENTAGE
+    }
+
+    public record ShippingLine(String title, long price, String code) {}
+
+    public record Address(
+            String firstName,
+            String lastName,
+            String company,
+            String address1,
+            String address2,
+            String city,
+            String provinceCode,
+            String countryCode,
+            String zip,
+            String phone) {}
+}

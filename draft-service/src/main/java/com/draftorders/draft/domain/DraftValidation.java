@@ -1,0 +1,168 @@
+package com.draftorders.draft.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+
+/**
+ * The limits every draft obeys, whoever sends it (REST or Kafka): at most 499 line items, bounded strings and
+ * quantities, and money that cannot overflow even summed over every line. Field names are the JSON/Avro ones.
+ */
+public final class DraftValidation {
+
+    public static final int MAX_LINE_ITEMS = 499;
+    public static final int MAX_QUANTITY = 1_000_000;
+    /** 10^13 minor units: 499 lines x 10^6 quantity x this still fits a long... per line it is capped again. */
+    public static final long MAX_AMOUNT = 10_000_000_000_000L;
+
+    public static final int MAX_TEXT = 255;
+    public static final int MAX_NOTE = 5_000;
+    public static final int MAX_TAGS = 250;
+
+    private DraftValidation() {}
+
+    /** One invalid field and why. */
+    public record Violation(String field, String reason) {}
+
+    public static List<Violation> validate(
+            DraftOrder.Customer customer, DraftContent content, String note, List<String> tags) {
+        List<Violation> violations = new ArrayList<>();
+        if (customer != null) {
+            if (customer.email() != null && (customer.email().length() > 254 || !customer.email().matches("[^@\\s]+@[^@\\s]+"))) {
+                violations.add(new Violation("email", "must be an email address of at most 254 characters"));
+            }
+            text(violations, "phone", customer.phone(), 32);
+            text(violations, "customer.id", customer.customerId(), MAX_TEXT);
+        }
+        if (content.currency() == null || !content.currency().matches("[A-Z]{3}") || !knownCurrency(content.currency())) {
+            violations.add(new Violation("currency", "must be an ISO 4217 currency code such as \"EUR\""));
+        }
+        var lines = content.lineItems();
+        if (lines.isEmpty()) {
+            violations.add(new Violation("line_items", "must contain at least one line item"));
+        }
+        if (lines.size() > MAX_LINE_ITEMS) {
+            violations.add(new Violation("line_items", "must contain at most " + MAX_LINE_ITEMS + " line items"));
+        } else {
+            long total = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                var line = lines.get(i);
+                String at = "line_items[" + i + "]";
+                if (line.title() == null || line.title().isBlank()) {
+                    violations.add(new Violation(at + ".title", "is required"));
+                }
+                text(violations, at + ".title", line.title(), MAX_TEXT);
+                text(violations, at + ".variant_id", line.variantId(), MAX_TEXT);
+                text(violations, at + ".product_id", line.productId(), MAX_TEXT);
+                text(violations, at + ".sku", line.sku(), MAX_TEXT);
+                text(violations, at + ".variant_title", line.variantTitle(), MAX_TEXT);
+                if (line.quantity() < 1 || line.quantity() > MAX_QUANTITY) {
+                    violations.add(new Violation(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
+                }
+                amount(violations, at + ".price", line.price());
+                if (line.grams() < 0 || line.grams() > 1_000_000_000L) {
+                    violations.add(new Violation(at + ".grams", "must be between 0 and 1000000000"));
+                }
+                discount(violations, at + ".applied_discount", line.appliedDiscount());
+                if (line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY && line.price() >= 0 && line.price() <= MAX_AMOUNT) {
+                    total += line.price() * line.quantity();
+                }
+            }
+            if (total > MAX_AMOUNT) {
+                violations.add(new Violation("line_items", "the total of all lines exceeds the maximum amount"));
+            }
+        }
+        discount(violations, "applied_discount", content.appliedDiscount());
+        if (content.shippingLine() != null) {
+            var shipping = content.shippingLine();
+            if (shipping.title() == null || shipping.title().isBlank()) {
+                violations.add(new Violation("shipping_line.title", "is required"));
+            }
+            text(violations, "shipping_line.title", shipping.title(), MAX_TEXT);
+            amount(violations, "shipping_line.price", shipping.price());
+        }
+        address(violations, "shipping_address", content.shippingAddress());
+        address(violations, "billing_address", content.billingAddress());
+        text(violations, "note", note, MAX_NOTE);
+        if (tags != null) {
+            if (tags.size() > MAX_TAGS) {
+                violations.add(new Violation("tags", "must have at most " + MAX_TAGS + " tags"));
+            }
+            for (String tag : tags) {
+                if (tag == null || tag.isBlank() || tag.length() > MAX_TEXT) {
+                    violations.add(new Violation("tags", "each tag must be 1 to " + MAX_TEXT + " characters"));
+                    break;
+                }
+            }
+        }
+        return violations;
+    }
+
+    private static void discount(List<Violation> violations, String at, DraftContent.AppliedDiscount discount) {
+        if (discount == null) {
+            return;
+        }
+        text(violations, at + ".title", discount.title(), MAX_TEXT);
+        text(violations, at + ".description", discount.description(), MAX_TEXT);
+        if (discount.valueType() == null) {
+            violations.add(new Violation(at + ".value_type", "must be fixed_amount or percentage"));
+        } else if (discount.valueType() == DraftContent.DiscountType.PERCENTAGE) {
+            BigDecimal percent = null;
+            try {
+                percent = discount.percentage() == null ? null : new BigDecimal(discount.percentage());
+            } catch (NumberFormatException e) {
+                percent = null;
+            }
+            if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 4) {
+                violations.add(new Violation(at + ".value", "must be a percentage between 0 and 100"));
+            }
+        } else if (discount.fixedAmount() == null) {
+            violations.add(new Violation(at + ".value", "is required"));
+        } else {
+            amount(violations, at + ".value", discount.fixedAmount());
+        }
+    }
+
+    private static void address(List<Violation> violations, String at, DraftContent.Address address) {
+        if (address == null) {
+            return;
+        }
+        if (address.countryCode() != null && !address.countryCode().matches("[A-Z]{2}")) {
+            violations.add(new Violation(at + ".country_code", "must be an ISO 3166-1 alpha-2 code such as \"DE\""));
+        }
+        if (address.provinceCode() != null && !address.provinceCode().matches("[A-Z0-9]{1,3}")) {
+            violations.add(new Violation(at + ".province_code", "must be 1 to 3 letters or digits such as \"CA\""));
+        }
+        for (String[] field : new String[][] {
+            {"first_name", address.firstName()}, {"last_name", address.lastName()}, {"company", address.company()},
+            {"address1", address.address1()}, {"address2", address.address2()}, {"city", address.city()},
+            {"zip", address.zip()}, {"phone", address.phone()}
+        }) {
+            text(violations, at + "." + field[0], field[1], MAX_TEXT);
+        }
+    }
+
+    private static void amount(List<Violation> violations, String field, long amount) {
+        if (amount < 0) {
+            violations.add(new Violation(field, "must not be negative"));
+        } else if (amount > MAX_AMOUNT) {
+            violations.add(new Violation(field, "is larger than the maximum amount"));
+        }
+    }
+
+    private static void text(List<Violation> violations, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(field, "must be at most " + max + " characters"));
+        }
+    }
+
+    private static boolean knownCurrency(String code) {
+        try {
+            Currency.getInstance(code);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package com.draftorders.draft.messaging;
+
+import com.draftorders.avro.common.Address;
+import com.draftorders.avro.common.AppliedDiscount;
+import com.draftorders.avro.common.CartContent;
+import com.draftorders.avro.common.CartSnapshot;
+import com.draftorders.avro.common.DiscountValueType;
+import com.draftorders.avro.common.LineItem;
+import com.draftorders.avro.common.ShippingLine;
+import com.draftorders.avro.common.TaxLine;
+import com.draftorders.avro.common.Totals;
+import com.draftorders.avro.draft.DraftOrderSnapshot;
+import com.draftorders.avro.draft.DraftOrderStatus;
+import com.draftorders.draft.domain.CartCalculation;
+import com.draftorders.draft.domain.DraftContent;
+import com.draftorders.draft.domain.DraftOrder;
+import com.draftorders.draft.domain.PaymentTerms;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Between the draft domain and the Avro contract. */
+public final class AvroMapping {
+
+    private AvroMapping() {}
+
+    public static CartContent toAvro(DraftContent content, CartCalculation calculation) {
+        Map<String, CartCalculation.LineCalculation> calculated = calculation == null
+                ? Map.of()
+                : calculation.lines().stream()
+                        .collect(Collectors.toMap(
+                                CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
+        List<LineItem> lines = new ArrayList<>();
+        for (DraftContent.LineItem line : content.lineItems()) {
+            var calc = calculated.get(line.id());
+            lines.add(LineItem.newBuilder()
+                    .setLineItemId(line.id())
+                    .setVariantId(line.variantId())
+                    .setProductId(line.productId())
+                    .setSku(line.sku())
+                    .setTitle(line.title())
+                    .setVariantTitle(line.variantTitle())
+                    .setQuantity(line.quantity())
+                    .setPrice(line.price())
+                    .setOriginalPrice(line.originalPrice())
+                    .setGrams(line.grams())
+                    .setTaxable(line.taxable())
+                    .setRequiresShipping(line.requiresShipping())
+                    .setAppliedDiscount(toAvro(line.appliedDiscount(), calc == null ? null : calc.discountAmount()))
+                    .setTaxLines(calc == null ? List.of() : taxLines(calc.taxLines()))
+                    .setDiscountedTotal(calc == null ? null : calc.discountedTotal())
+                    .build());
+        }
+        var shipping = content.shippingLine();
+        return CartContent.newBuilder()
+                .setCurrency(content.currency())
+                .setLineItems(lines)
+                .setAppliedDiscount(toAvro(
+                        content.appliedDiscount(), calculation == null ? null : calculation.orderDiscountAmount()))
+                .setShippingLine(
+                        shipping == null
+                                ? null
+                                : new ShippingLine(
+                                        shipping.title(),
+                                        shipping.price(),
+                                        shipping.code(),
+                                        calculation == null ? List.of() : taxLines(calculation.shippingTaxLines())))
+                .setShippingAddress(toAvro(content.shippingAddress()))
+                .setBillingAddress(toAvro(content.billingAddress()))
+                .setTaxesIncluded(content.taxesIncluded())
+                .setTaxExempt(content.taxExempt())
+                .build();
+    }
+
+    public static DraftContent fromAvro(CartContent content) {
+        List<DraftContent.LineItem> lines = content.getLineItems().stream()
+                .map(l -> new DraftContent.LineItem(
+                        l.getLineItemId(),
+                        l.getVariantId(),
+                        l.getProductId(),
+                        l.getSku(),
+                        l.getTitle(),
+                        l.getVariantTitle(),
+                        l.getQuantity(),
+                        l.getPrice(),
+                        l.getOriginalPrice(),
+                        l.getGrams(),
+                        l.getTaxable(),
+                        l.getRequiresShipping(),
+                        fromAvro(l.getAppliedDiscount())))
+                .toList();
+        var shipping = content.getShippingLine();
+        return new DraftContent(
+                content.getCurrency(),
+                lines,
+                fromAvro(content.getAppliedDiscount()),
+                shipping == null
+                        ? null
+                        : new DraftContent.ShippingLine(shipping.getTitle(), shipping.getPrice(), shipping.getCode()),
+                fromAvro(content.getShippingAddress()),
+                fromAvro(content.getBillingAddress()),
+                content.getTaxesIncluded(),
+                content.getTaxExempt());
+    }
+
+    public static CartCalculation calculationOf(CartSnapshot cart) {
+        Totals t = cart.getTotals();
+        var content = cart.getContent();
+        List<CartCalculation.LineCalculation> lines = content.getLineItems().stream()
+                .map(l -> new CartCalculation.LineCalculation(
+                        l.getLineItemId(),
+                        l.getAppliedDiscount() == null
+                                ? null
+                                : l.getAppliedDiscount().getAmount(),
+                        fromAvro(l.getTaxLines()),
+                        l.getDiscountedTotal()))
+                .toList();
+        return new CartCalculation(
+                cart.getDraftVersion(),
+                new CartCalculation.Totals(
+                        t.getLineItemsSubtotalPrice(),
+                        t.getTotalDiscounts(),
+                        t.getSubtotalPrice(),
+                        t.getTotalShippingPrice(),
+                        t.getTotalTax(),
+                        t.getTotalPrice(),
+                        t.getTotalQuantity(),
+                        t.getTotalWeight()),
+                lines,
+                content.getAppliedDiscount() == null
+                        ? null
+                        : content.getAppliedDiscount().getAmount(),
+                content.getShippingLine() == null ? List.of() : fromAvro(content.getShippingLine().getTaxLines()),
+                fromAvro(cart.getTaxLines()));
+    }
+
+    public static DraftOrderSnapshot snapshot(DraftOrder draft) {
+        var s = draft.state();
+        var calc = s.calculation();
+        return DraftOrderSnapshot.newBuilder()
+                .setId(s.id())
+                .setName(s.name())
+                .setStatus(DraftOrderStatus.valueOf(s.status().name()))
+                .setVersion(s.version())
+                .setReady(draft.isReady())
+                .setCartId(s.cartId())
+                .setOrderId(s.orderId())
+                .setChannel(s.channel())
+                .setExternalReference(s.externalReference())
+                .setEmail(s.customer() == null ? null : s.customer().email())
+                .setPhone(s.customer() == null ? null : s.customer().phone())
+                .setCustomerId(s.customer() == null ? null : s.customer().customerId())
+                .setContent(toAvro(s.content(), draft.isReady() ? calc : null))
+                .setTotals(
+                        calc == null
+                                ? null
+                                : new Totals(
+                                        s.content().currency(),
+                                        calc.totals().lineItemsSubtotalPrice(),
+                                        calc.totals().totalDiscounts(),
+                                        calc.totals().subtotalPrice(),
+                                        calc.totals().totalShippingPrice(),
+                                        calc.totals().totalTax(),
+                                        calc.totals().totalPrice(),
+                                        calc.totals().totalQuantity(),
+                                        calc.totals().totalWeight()))
+                .setTaxLines(calc == null ? List.of() : taxLines(calc.taxLines()))
+                .setNote(s.note())
+                .setTags(s.tags())
+                .setNoNotificationOrder(s.noNotificationOrder())
+                .setPaymentTerms(
+                        s.completion() == null ? null : toAvro(s.completion().paymentTerms()))
+                .setCompletionFailureReason(s.completionFailureReason())
+                .setCreatedAt(s.createdAt())
+                .setUpdatedAt(s.updatedAt())
+                .setInvoiceSentAt(s.invoiceSentAt())
+                .setCompletedAt(s.completedAt())
+                .setCanceledAt(s.canceledAt())
+                .build();
+    }
+
+    public static com.draftorders.avro.common.PaymentTerms toAvro(PaymentTerms terms) {
+        return terms == null ? null : new com.draftorders.avro.common.PaymentTerms(terms.netDays(), terms.dueAt());
+    }
+
+    public static PaymentTerms fromAvro(com.draftorders.avro.common.PaymentTerms terms) {
+        return terms == null ? null : new PaymentTerms(terms.getNetDays(), terms.getDueAt());
+    }
+
+    private static AppliedDiscount toAvro(DraftContent.AppliedDiscount d, Long amount) {
+        if (d == null) {
+            return null;
+        }
+        return AppliedDiscount.newBuilder()
+                .setTitle(d.title())
+                .setDescription(d.description())
+                .setValueType(DiscountValueType.valueOf(d.valueType().name()))
+                .setPercentage(d.percentage())
+                .setFixedAmount(d.fixedAmount())
+                .setAmount(amount)
+                .build();
+    }
+
+    private static DraftContent.AppliedDiscount fromAvro(AppliedDiscount d) {
+        if (d == null) {
+            return null;
+        }
+        return new DraftContent.AppliedDiscount(
+                d.getTitle(),
+                d.getDescription(),
+                DraftContent.DiscountType.valueOf(d.getValueType().name()),
+                d.getPercentage(),
+                d.getFixedAmount());
+    }
+
+    private static Address toAvro(DraftContent.Address a) {
+        if (a == null) {
+            return null;
+        }
+        return new Address(
+                a.firstName(),
+                a.lastName(),
+                a.company(),
+                a.address1(),
+                a.address2(),
+                a.city(),
+                a.provinceCode(),
+                a.countryCode(),
+                a.zip(),
+                a.phone());
+    }
+
+    private static DraftContent.Address fromAvro(Address a) {
+        if (a == null) {
+            return null;
+        }
+        return new DraftContent.Address(
+                a.getFirstName(),
+                a.getLastName(),
+                a.getCompany(),
+                a.getAddress1(),
+                a.getAddress2(),
+                a.getCity(),
+                a.getProvinceCode(),
+                a.getCountryCode(),
+                a.getZip(),
+                a.getPhone());
+    }
+
+    private static List<TaxLine> taxLines(List<CartCalculation.TaxLine> lines) {
+        return lines.stream()
+                .map(t -> new TaxLine(t.title(), t.rate(), t.price()))
+                .toList();
+    }
+
+    private static List<CartCalculation.TaxLine> fromAvro(List<TaxLine> lines) {
+        return lines.stream()
+                .map(t -> new CartCalculation.TaxLine(t.getTitle(), t.getRate(), t.getPrice()))
+                .toList();
+    }
+}

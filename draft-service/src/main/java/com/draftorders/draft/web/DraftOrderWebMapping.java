@@ -1,0 +1,290 @@
+package com.draftorders.draft.web;
+
+import com.draftorders.draft.application.DraftOrderService.NewDraft;
+import com.draftorders.draft.domain.CartCalculation;
+import com.draftorders.draft.domain.DraftContent;
+import com.draftorders.draft.domain.DraftOrder;
+import com.draftorders.draft.domain.DraftValidation;
+import com.draftorders.draft.web.DraftOrderJson.Address;
+import com.draftorders.draft.web.DraftOrderJson.CustomerRef;
+import com.draftorders.draft.web.DraftOrderJson.Discount;
+import com.draftorders.draft.web.DraftOrderJson.DraftOrderInput;
+import com.draftorders.draft.web.DraftOrderJson.DraftOrderView;
+import com.draftorders.draft.web.DraftOrderJson.LineItemView;
+import com.draftorders.draft.web.DraftOrderJson.PaymentTermsJson;
+import com.draftorders.draft.web.DraftOrderJson.ShippingLineView;
+import com.draftorders.draft.web.DraftOrderJson.TaxLineView;
+import com.draftorders.messaging.Ids;
+import com.draftorders.messaging.web.ApiException;
+import com.draftorders.messaging.web.ApiException.FieldError;
+import com.draftorders.messaging.web.MoneyFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Between the REST shapes and the domain: decimal money strings in, minor units inside, and back. */
+final class DraftOrderWebMapping {
+
+    private DraftOrderWebMapping() {}
+
+    /**
+     * Parses and validates a create request; every problem is reported at once as a 422 with its field.
+     *
+     * @param defaultCurrency used when the request names none
+     */
+    static NewDraft toNewDraft(DraftOrderInput input, String defaultCurrency) {
+        if (input == null) {
+            throw ApiException.invalid("draft_order", "is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String currency = input.currency() == null ? defaultCurrency : input.currency().toUpperCase(Locale.ROOT);
+        if (!MoneyFormat.isCurrency(currency)) {
+            throw ApiException.invalid("currency", "must be an ISO 4217 currency code such as \"EUR\"");
+        }
+        List<DraftContent.LineItem> lines = new ArrayList<>();
+        var inputs = input.lineItems() == null ? List.<DraftOrderJson.LineItemInput>of() : input.lineItems();
+        for (int i = 0; i < inputs.size() && i <= DraftValidation.MAX_LINE_ITEMS; i++) {
+            var line = inputs.get(i);
+            String at = "line_items[" + i + "]";
+            if (line == null) {
+                errors.add(new FieldError(at, "must not be null"));
+                continue;
+            }
+            lines.add(new DraftContent.LineItem(
+                    Ids.next("li"),
+                    line.variantId(),
+                    line.productId(),
+                    line.sku(),
+                    line.title(),
+                    line.variantTitle(),
+                    line.quantity() == null ? 1 : line.quantity(),
+                    money(errors, at + ".price", line.price(), currency, true),
+                    line.originalPrice() == null ? null : money(errors, at + ".original_price", line.originalPrice(), currency, false),
+                    line.grams() == null ? 0 : line.grams(),
+                    line.taxable() == null || line.taxable(),
+                    line.requiresShipping() == null || line.requiresShipping(),
+                    discount(errors, at + ".applied_discount", line.appliedDiscount(), currency)));
+        }
+        if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
+            errors.add(new FieldError("line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
+        }
+        var shipping = input.shippingLine() == null
+                ? null
+                : new DraftContent.ShippingLine(
+                        input.shippingLine().title(),
+                        money(errors, "shipping_line.price", input.shippingLine().price(), currency, true),
+                        input.shippingLine().code());
+        var content = new DraftContent(
+                currency,
+                lines,
+                discount(errors, "applied_discount", input.appliedDiscount(), currency),
+                shipping,
+                address(input.shippingAddress()),
+                address(input.billingAddress()),
+                Boolean.TRUE.equals(input.taxesIncluded()),
+                Boolean.TRUE.equals(input.taxExempt()));
+        var customer = new DraftOrder.Customer(
+                input.email(), input.phone(), input.customer() == null ? null : input.customer().id());
+        List<String> tags = tags(input.tags());
+        if (inputs.size() <= DraftValidation.MAX_LINE_ITEMS) {
+            DraftValidation.validate(customer, content, input.note(), tags).stream()
+                    .map(v -> new FieldError(v.field(), v.reason()))
+                    .filter(e -> errors.stream().noneMatch(seen -> seen.field().equals(e.field())))
+                    .forEach(errors::add);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new NewDraft(customer, content, input.note(), tags, Boolean.TRUE.equals(input.noNotificationOrder()));
+    }
+
+    static List<String> tags(String tags) {
+        if (tags == null || tags.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(tags.split(","))
+                .map(String::trim)
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .toList();
+    }
+
+    private static long money(List<FieldError> errors, String field, String amount, String currency, boolean required) {
+        if (amount == null) {
+            if (required) {
+                errors.add(new FieldError(field, "is required"));
+            }
+            return 0;
+        }
+        try {
+            return MoneyFormat.parse(amount, currency);
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return 0;
+        }
+    }
+
+    private static DraftContent.AppliedDiscount discount(
+            List<FieldError> errors, String field, Discount discount, String currency) {
+        if (discount == null) {
+            return null;
+        }
+        if ("percentage".equals(discount.valueType())) {
+            return new DraftContent.AppliedDiscount(
+                    discount.title(), discount.description(), DraftContent.DiscountType.PERCENTAGE, discount.value(), null);
+        }
+        if ("fixed_amount".equals(discount.valueType())) {
+            return new DraftContent.AppliedDiscount(
+                    discount.title(),
+                    discount.description(),
+                    DraftContent.DiscountType.FIXED_AMOUNT,
+                    null,
+                    money(errors, field + ".value", discount.value(), currency, true));
+        }
+        errors.add(new FieldError(field + ".value_type", "must be fixed_amount or percentage"));
+        return null;
+    }
+
+    private static DraftContent.Address address(Address a) {
+        if (a == null) {
+            return null;
+        }
+        return new DraftContent.Address(
+                a.firstName(),
+                a.lastName(),
+                a.company(),
+                a.address1(),
+                a.address2(),
+                a.city(),
+                upper(a.provinceCode()),
+                upper(a.countryCode()),
+                a.zip(),
+                a.phone());
+    }
+
+    private static String upper(String code) {
+        return code == null ? null : code.toUpperCase(Locale.ROOT);
+    }
+
+    static DraftOrderView view(DraftOrder draft) {
+        var s = draft.state();
+        String currency = s.content().currency();
+        Function<Long, String> money = minor -> minor == null ? null : MoneyFormat.format(minor, currency);
+        CartCalculation calc = draft.isReady() ? s.calculation() : null;
+        Map<String, CartCalculation.LineCalculation> lineCalcs = calc == null
+                ? Map.of()
+                : calc.lines().stream()
+                        .collect(Collectors.toMap(CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
+        List<LineItemView> lines = s.content().lineItems().stream()
+                .map(l -> {
+                    var lc = lineCalcs.get(l.id());
+                    return new LineItemView(
+                            l.id(),
+                            l.variantId(),
+                            l.productId(),
+                            l.sku(),
+                            l.title(),
+                            l.variantTitle(),
+                            l.isCustom(),
+                            l.quantity(),
+                            money.apply(l.price()),
+                            l.grams(),
+                            l.taxable(),
+                            l.requiresShipping(),
+                            discountView(l.appliedDiscount(), lc == null ? null : lc.discountAmount(), currency),
+                            lc == null ? List.of() : taxLines(lc.taxLines(), currency),
+                            lc == null ? null : money.apply(lc.discountedTotal()));
+                })
+                .toList();
+        var shipping = s.content().shippingLine();
+        var totals = calc == null ? null : calc.totals();
+        var customer = s.customer();
+        var terms = s.completion() == null ? null : s.completion().paymentTerms();
+        return new DraftOrderView(
+                s.id(),
+                s.name(),
+                s.status().name().toLowerCase(Locale.ROOT),
+                s.version(),
+                draft.isReady(),
+                s.cartId(),
+                s.orderId(),
+                s.channel(),
+                s.externalReference(),
+                currency,
+                customer == null ? null : customer.email(),
+                customer == null ? null : customer.phone(),
+                customer == null || customer.customerId() == null ? null : new CustomerRef(customer.customerId()),
+                lines,
+                discountView(s.content().appliedDiscount(), calc == null ? null : calc.orderDiscountAmount(), currency),
+                shipping == null
+                        ? null
+                        : new ShippingLineView(
+                                shipping.title(),
+                                money.apply(shipping.price()),
+                                shipping.code(),
+                                calc == null ? List.of() : taxLines(calc.shippingTaxLines(), currency)),
+                addressView(s.content().shippingAddress()),
+                addressView(s.content().billingAddress()),
+                s.content().taxesIncluded(),
+                s.content().taxExempt(),
+                calc == null ? List.of() : taxLines(calc.taxLines(), currency),
+                totals == null ? null : money.apply(totals.lineItemsSubtotalPrice()),
+                totals == null ? null : money.apply(totals.totalDiscounts()),
+                totals == null ? null : money.apply(totals.subtotalPrice()),
+                totals == null ? null : money.apply(totals.totalShippingPrice()),
+                totals == null ? null : money.apply(totals.totalTax()),
+                totals == null ? null : money.apply(totals.totalPrice()),
+                totals == null ? null : totals.totalQuantity(),
+                totals == null ? null : totals.totalWeight(),
+                s.note(),
+                String.join(", ", s.tags()),
+                s.noNotificationOrder(),
+                terms == null ? null : new PaymentTermsJson(terms.netDays(), terms.dueAt()),
+                s.completionFailureReason(),
+                s.createdAt(),
+                s.updatedAt(),
+                s.invoiceSentAt(),
+                s.completedAt(),
+                s.canceledAt());
+    }
+
+    private static Discount discountView(DraftContent.AppliedDiscount d, Long amount, String currency) {
+        if (d == null) {
+            return null;
+        }
+        boolean percentage = d.valueType() == DraftContent.DiscountType.PERCENTAGE;
+        return new Discount(
+                d.title(),
+                d.description(),
+                percentage ? "percentage" : "fixed_amount",
+                percentage ? d.percentage() : MoneyFormat.format(d.fixedAmount(), currency),
+                amount == null ? null : MoneyFormat.format(amount, currency));
+    }
+
+    private static List<TaxLineView> taxLines(List<CartCalculation.TaxLine> lines, String currency) {
+        return lines.stream()
+                .map(t -> new TaxLineView(t.title(), t.rate(), MoneyFormat.format(t.price(), currency)))
+                .toList();
+    }
+
+    private static Address addressView(DraftContent.Address a) {
+        if (a == null) {
+            return null;
+        }
+        return new Address(
+                a.firstName(),
+                a.lastName(),
+                a.company(),
+                a.address1(),
+                a.address2(),
+                a.city(),
+                a.provinceCode(),
+                a.countryCode(),
+                a.zip(),
+                a.phone());
+    }
+}
