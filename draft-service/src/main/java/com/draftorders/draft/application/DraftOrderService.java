@@ -66,7 +66,12 @@ public class DraftOrderService {
      * draft the first one made.
      */
     public DraftOrder createForChannel(
-            String storeId, String channel, String externalReference, NewDraft input, Correlation cause, String requestKey) {
+            String storeId,
+            String channel,
+            String externalReference,
+            NewDraft input,
+            Correlation cause,
+            String requestKey) {
         Optional<Loaded> existing = store.findByChannelReference(storeId, channel, externalReference);
         if (existing.isPresent()) {
             return existing.get().draft();
@@ -113,8 +118,12 @@ public class DraftOrderService {
 
     public Optional<Outcome> complete(
             String storeId, String id, boolean paymentPending, String gateway, PaymentTerms terms) {
-        return change(storeId, id, newFlow(), null, (draft, doc) ->
-                draft.complete(paymentPending, gateway, terms, clock.instant()));
+        return change(
+                storeId,
+                id,
+                newFlow(),
+                null,
+                (draft, doc) -> draft.complete(paymentPending, gateway, terms, clock.instant()));
     }
 
     public Optional<Outcome> cancel(String storeId, String id, String reason) {

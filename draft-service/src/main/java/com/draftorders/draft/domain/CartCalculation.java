@@ -21,7 +21,8 @@ public record CartCalculation(
     }
 
     /** Per line, in line order: the discount taken, the tax lines, the total after all discounts. */
-    public record LineCalculation(String lineItemId, Long discountAmount, List<TaxLine> taxLines, Long discountedTotal) {}
+    public record LineCalculation(
+            String lineItemId, Long discountAmount, List<TaxLine> taxLines, Long discountedTotal) {}
 
     public record TaxLine(String title, String rate, long price) {}
 

@@ -8,7 +8,9 @@ import java.time.Instant;
  * @param attempt 1 for the first completion of this draft, +1 for each retry after a failure
  * @param paymentId the payment this attempt authorizes (idempotency key: draft id + attempt)
  * @param step the step waiting for its reply
- * @param stepStartedAt when the step's command was sent (for deadlines)
+ * @param stepStartedAt when the step's command was last sent (for deadlines)
+ * @param paymentAuthorized whether the payment of this attempt is known to be authorized (compensation voids it)
+ * @param tries how often the current step's command has been sent
  */
 public record Completion(
         int attempt,
@@ -18,7 +20,8 @@ public record Completion(
         String paymentId,
         Step step,
         Instant stepStartedAt,
-        boolean paymentAuthorized) {
+        boolean paymentAuthorized,
+        int tries) {
 
     /** The steps of the completion saga, in order. */
     public enum Step {
@@ -36,6 +39,20 @@ public record Completion(
                 paymentId,
                 step,
                 now,
-                paymentAuthorized || step == Step.CREATE_ORDER);
+                paymentAuthorized || step == Step.CREATE_ORDER,
+                1);
+    }
+
+    Completion retried(Instant now) {
+        return new Completion(
+                attempt,
+                paymentPending,
+                paymentGateway,
+                paymentTerms,
+                paymentId,
+                step,
+                now,
+                paymentAuthorized,
+                tries + 1);
     }
 }

@@ -5,7 +5,6 @@ import com.draftorders.draft.domain.DraftOrderEvent.Canceled;
 import com.draftorders.draft.domain.DraftOrderEvent.Completed;
 import com.draftorders.draft.domain.DraftOrderEvent.CompletionFailed;
 import com.draftorders.draft.domain.DraftOrderEvent.CompletionStarted;
-import com.draftorders.draft.domain.DraftOrderEvent.ContentChanged;
 import com.draftorders.draft.domain.DraftOrderEvent.Created;
 import com.draftorders.draft.domain.DraftOrderEvent.OrderCreationRequested;
 import com.draftorders.draft.domain.DraftOrderEvent.PaymentAuthorizationRequested;
@@ -131,8 +130,31 @@ public class DraftOrder {
             boolean noNotificationOrder,
             Instant now) {
         var draft = new DraftOrder(new State(
-                id, storeId, name, cartId, channel, externalReference, now, DraftOrderStatus.OPEN, 1, 1, customer,
-                content, null, note, tags, noNotificationOrder, null, null, null, 0, null, now, null, null, null));
+                id,
+                storeId,
+                name,
+                cartId,
+                channel,
+                externalReference,
+                now,
+                DraftOrderStatus.OPEN,
+                1,
+                1,
+                customer,
+                content,
+                null,
+                note,
+                tags,
+                noNotificationOrder,
+                null,
+                null,
+                null,
+                0,
+                null,
+                now,
+                null,
+                null,
+                null));
         draft.events.add(new Created());
         return draft;
     }
@@ -190,10 +212,13 @@ public class DraftOrder {
             case COMPLETING -> refuse(Refusal.Code.ALREADY_COMPLETING, "the draft order is already being completed");
             case COMPLETED -> refuse(Refusal.Code.ALREADY_COMPLETED, "the draft order is already completed");
             case CANCELED -> refuse(Refusal.Code.CANCELED, "the draft order is canceled");
-            case OPEN, INVOICE_SENT -> isReady()
-                    ? Optional.empty()
-                    : refuse(Refusal.Code.NOT_READY, "the totals for version " + contentVersion
-                            + " are still being calculated; retry shortly");
+            case OPEN, INVOICE_SENT ->
+                isReady()
+                        ? Optional.empty()
+                        : refuse(
+                                Refusal.Code.NOT_READY,
+                                "the totals for version " + contentVersion
+                                        + " are still being calculated; retry shortly");
         };
     }
 
@@ -209,9 +234,11 @@ public class DraftOrder {
                 null,
                 Step.LOCK_CART,
                 now,
-                false);
+                false,
+                1);
         touch(now);
-        events.add(new CompletionStarted(completionAttempts, contentVersion, paymentPending, completion.paymentGateway()));
+        events.add(
+                new CompletionStarted(completionAttempts, contentVersion, paymentPending, completion.paymentGateway()));
     }
 
     /** The cart is locked for this attempt: authorize the payment for the cart's total. */
@@ -227,7 +254,8 @@ public class DraftOrder {
                         paymentId,
                         Step.LOCK_CART,
                         completion.stepStartedAt(),
-                        false)
+                        false,
+                        completion.tries())
                 .next(Step.AUTHORIZE_PAYMENT, now);
         touch(now);
         events.add(new PaymentAuthorizationRequested(
@@ -281,9 +309,51 @@ public class DraftOrder {
         }
     }
 
+    /**
+     * The current step's reply is overdue. Before the order exists the step is sent again, and after
+     * {@code maxTries} sends the attempt is compensated (void, unlock, back to OPEN with the reason). Creating the
+     * order is the saga's pivot: once the payment is authorized the order-service is asked again and again, never
+     * compensated, because a late order for a reopened draft would be worse than a late completion (order-service
+     * is idempotent per draft).
+     */
+    public void completionStepOverdue(int maxTries, Instant now) {
+        if (status != DraftOrderStatus.COMPLETING || completion == null) {
+            return;
+        }
+        Step step = completion.step();
+        if (step != Step.CREATE_ORDER && completion.tries() >= maxTries) {
+            String reason = "no reply to " + step.name().toLowerCase() + " after " + completion.tries() + " tries";
+            // An authorization may still happen late: void it too (ordered after the authorize on its partition).
+            fail(step.name().toLowerCase(), reason, true, step == Step.AUTHORIZE_PAYMENT, now);
+            return;
+        }
+        completion = completion.retried(now);
+        touch(now);
+        switch (step) {
+            case LOCK_CART -> events.add(new DraftOrderEvent.CartLockRequested(completion.attempt(), contentVersion));
+            case AUTHORIZE_PAYMENT ->
+                events.add(new PaymentAuthorizationRequested(
+                        completion.attempt(),
+                        completion.paymentId(),
+                        calculation.totals().totalPrice(),
+                        content.currency(),
+                        completion.paymentGateway()));
+            case CREATE_ORDER ->
+                events.add(new OrderCreationRequested(
+                        completion.attempt(),
+                        completion.paymentId(),
+                        completion.paymentPending(),
+                        completion.paymentTerms()));
+        }
+    }
+
     /** Compensates the running attempt and returns the draft to OPEN with the reason. */
     private void fail(String step, String reason, boolean unlockCart, Instant now) {
-        String toVoid = completion.paymentAuthorized() ? completion.paymentId() : null;
+        fail(step, reason, unlockCart, false, now);
+    }
+
+    private void fail(String step, String reason, boolean unlockCart, boolean voidUnconfirmed, Instant now) {
+        String toVoid = completion.paymentAuthorized() || voidUnconfirmed ? completion.paymentId() : null;
         int attempt = completion.attempt();
         completion = null;
         status = invoiceSentAt != null ? DraftOrderStatus.INVOICE_SENT : DraftOrderStatus.OPEN;
@@ -298,7 +368,8 @@ public class DraftOrder {
             return Optional.empty();
         }
         if (!status.isEditable()) {
-            return refuse(Refusal.Code.NOT_EDITABLE, "a " + status.name().toLowerCase() + " draft order cannot be canceled");
+            return refuse(
+                    Refusal.Code.NOT_EDITABLE, "a " + status.name().toLowerCase() + " draft order cannot be canceled");
         }
         status = DraftOrderStatus.CANCELED;
         canceledAt = now;
@@ -337,9 +408,31 @@ public class DraftOrder {
 
     public State state() {
         return new State(
-                id, storeId, name, cartId, channel, externalReference, createdAt, status, version, contentVersion,
-                customer, content, calculation, note, tags, noNotificationOrder, orderId, completionFailureReason,
-                completion, completionAttempts, pendingCompletion, updatedAt, completedAt, canceledAt, invoiceSentAt);
+                id,
+                storeId,
+                name,
+                cartId,
+                channel,
+                externalReference,
+                createdAt,
+                status,
+                version,
+                contentVersion,
+                customer,
+                content,
+                calculation,
+                note,
+                tags,
+                noNotificationOrder,
+                orderId,
+                completionFailureReason,
+                completion,
+                completionAttempts,
+                pendingCompletion,
+                updatedAt,
+                completedAt,
+                canceledAt,
+                invoiceSentAt);
     }
 
     public String id() {

@@ -19,6 +19,9 @@ public sealed interface DraftOrderEvent {
     record CompletionStarted(int attempt, long draftVersion, boolean paymentPending, String paymentGateway)
             implements DraftOrderEvent {}
 
+    /** A retry of the lock after its deadline passed without a reply. */
+    record CartLockRequested(int attempt, long draftVersion) implements DraftOrderEvent {}
+
     /** The cart is frozen: authorize the payment for its total. */
     record PaymentAuthorizationRequested(int attempt, String paymentId, long amount, String currency, String gateway)
             implements DraftOrderEvent {}

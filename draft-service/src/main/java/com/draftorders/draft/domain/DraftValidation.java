@@ -29,13 +29,16 @@ public final class DraftValidation {
             DraftOrder.Customer customer, DraftContent content, String note, List<String> tags) {
         List<Violation> violations = new ArrayList<>();
         if (customer != null) {
-            if (customer.email() != null && (customer.email().length() > 254 || !customer.email().matches("[^@\\s]+@[^@\\s]+"))) {
+            if (customer.email() != null
+                    && (customer.email().length() > 254 || !customer.email().matches("[^@\\s]+@[^@\\s]+"))) {
                 violations.add(new Violation("email", "must be an email address of at most 254 characters"));
             }
             text(violations, "phone", customer.phone(), 32);
             text(violations, "customer.id", customer.customerId(), MAX_TEXT);
         }
-        if (content.currency() == null || !content.currency().matches("[A-Z]{3}") || !knownCurrency(content.currency())) {
+        if (content.currency() == null
+                || !content.currency().matches("[A-Z]{3}")
+                || !knownCurrency(content.currency())) {
             violations.add(new Violation("currency", "must be an ISO 4217 currency code such as \"EUR\""));
         }
         var lines = content.lineItems();
@@ -65,7 +68,10 @@ public final class DraftValidation {
                     violations.add(new Violation(at + ".grams", "must be between 0 and 1000000000"));
                 }
                 discount(violations, at + ".applied_discount", line.appliedDiscount());
-                if (line.quantity() >= 1 && line.quantity() <= MAX_QUANTITY && line.price() >= 0 && line.price() <= MAX_AMOUNT) {
+                if (line.quantity() >= 1
+                        && line.quantity() <= MAX_QUANTITY
+                        && line.price() >= 0
+                        && line.price() <= MAX_AMOUNT) {
                     total += line.price() * line.quantity();
                 }
             }
@@ -114,7 +120,10 @@ public final class DraftValidation {
             } catch (NumberFormatException e) {
                 percent = null;
             }
-            if (percent == null || percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 4) {
+            if (percent == null
+                    || percent.signum() < 0
+                    || percent.compareTo(BigDecimal.valueOf(100)) > 0
+                    || percent.scale() > 4) {
                 violations.add(new Violation(at + ".value", "must be a percentage between 0 and 100"));
             }
         } else if (discount.fixedAmount() == null) {

@@ -132,7 +132,9 @@ public final class AvroMapping {
                 content.getAppliedDiscount() == null
                         ? null
                         : content.getAppliedDiscount().getAmount(),
-                content.getShippingLine() == null ? List.of() : fromAvro(content.getShippingLine().getTaxLines()),
+                content.getShippingLine() == null
+                        ? List.of()
+                        : fromAvro(content.getShippingLine().getTaxLines()),
                 fromAvro(cart.getTaxLines()));
     }
 

@@ -11,8 +11,8 @@ import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.domain.Completion;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.Refusal;
-import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.Ids;
+import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageFactory.Correlation;
 import com.draftorders.messaging.Subscription;
 import com.draftorders.schemas.Topics;
@@ -78,17 +78,26 @@ public class CompletionSagaReplies {
     void cartLocked(IncomingMessage<CartLocked> message) {
         var cart = message.payload().getCart();
         int attempt = message.payload().getAttempt();
-        drafts.change(message.storeId(), cart.getDraftOrderId(), Correlation.of(message), message.eventId(), (draft, document) -> {
-            boolean waiting = draft.completion()
-                    .filter(c -> c.step() == Completion.Step.LOCK_CART && c.attempt() == attempt)
-                    .isPresent();
-            if (waiting) {
-                document.setLockedCart(DraftMessages.encodeCart(cart));
-                draft.cartLocked(
-                        attempt, cart.getDraftVersion(), cart.getTotals().getTotalPrice(), Ids.next("pay"), clock.instant());
-            }
-            return Optional.empty();
-        });
+        drafts.change(
+                message.storeId(),
+                cart.getDraftOrderId(),
+                Correlation.of(message),
+                message.eventId(),
+                (draft, document) -> {
+                    boolean waiting = draft.completion()
+                            .filter(c -> c.step() == Completion.Step.LOCK_CART && c.attempt() == attempt)
+                            .isPresent();
+                    if (waiting) {
+                        document.setLockedCart(DraftMessages.encodeCart(cart));
+                        draft.cartLocked(
+                                attempt,
+                                cart.getDraftVersion(),
+                                cart.getTotals().getTotalPrice(),
+                                Ids.next("pay"),
+                                clock.instant());
+                    }
+                    return Optional.empty();
+                });
     }
 
     void cartLockRejected(IncomingMessage<CartLockRejected> message) {
@@ -110,7 +119,8 @@ public class CompletionSagaReplies {
     void paymentAuthorizationFailed(IncomingMessage<PaymentAuthorizationFailed> message) {
         var failed = message.payload();
         apply(message, failed.getDraftOrderId(), draft -> {
-            draft.paymentAuthorizationFailed(failed.getPaymentId(), failed.getCode(), failed.getReason(), clock.instant());
+            draft.paymentAuthorizationFailed(
+                    failed.getPaymentId(), failed.getCode(), failed.getReason(), clock.instant());
             return Optional.empty();
         });
     }
@@ -136,6 +146,10 @@ public class CompletionSagaReplies {
             return;
         }
         drafts.change(
-                message.storeId(), draftId, Correlation.of(message), message.eventId(), (draft, document) -> change.apply(draft));
+                message.storeId(),
+                draftId,
+                Correlation.of(message),
+                message.eventId(),
+                (draft, document) -> change.apply(draft));
     }
 }

@@ -56,28 +56,41 @@ public class DraftMessages {
         if (event instanceof DraftOrderEvent.Created) {
             return List.of(
                     draftEvent(draft, cause, new DraftOrderCreated(AvroMapping.snapshot(draft))),
-                    cartCommand(draft, cause, new CreateCart(
-                            draft.cartId(),
-                            draft.id(),
-                            draft.contentVersion(),
-                            CartType.DRAFT_ORDER,
-                            AvroMapping.toAvro(draft.content(), null))));
+                    cartCommand(
+                            draft,
+                            cause,
+                            new CreateCart(
+                                    draft.cartId(),
+                                    draft.id(),
+                                    draft.contentVersion(),
+                                    CartType.DRAFT_ORDER,
+                                    AvroMapping.toAvro(draft.content(), null))));
         }
         if (event instanceof DraftOrderEvent.Updated) {
             return List.of(draftEvent(draft, cause, new DraftOrderUpdated(AvroMapping.snapshot(draft))));
         }
         if (event instanceof DraftOrderEvent.ContentChanged changed) {
-            return List.of(cartCommand(draft, cause, new ReplaceCartContent(
-                    draft.cartId(), changed.draftVersion(), AvroMapping.toAvro(draft.content(), null))));
+            return List.of(cartCommand(
+                    draft,
+                    cause,
+                    new ReplaceCartContent(
+                            draft.cartId(), changed.draftVersion(), AvroMapping.toAvro(draft.content(), null))));
         }
         if (event instanceof DraftOrderEvent.CompletionStarted started) {
             return List.of(
-                    draftEvent(draft, cause, new DraftOrderCompletionStarted(
-                            draft.id(), started.paymentPending(), started.attempt(), started.paymentGateway())),
+                    draftEvent(
+                            draft,
+                            cause,
+                            new DraftOrderCompletionStarted(
+                                    draft.id(), started.paymentPending(), started.attempt(), started.paymentGateway())),
                     cartCommand(
                             draft,
                             cause,
                             new LockCart(draft.cartId(), draft.id(), started.draftVersion(), started.attempt())));
+        }
+        if (event instanceof DraftOrderEvent.CartLockRequested lock) {
+            return List.of(cartCommand(
+                    draft, cause, new LockCart(draft.cartId(), draft.id(), lock.draftVersion(), lock.attempt())));
         }
         if (event instanceof DraftOrderEvent.PaymentAuthorizationRequested authorize) {
             return List.of(paymentCommand(
@@ -109,7 +122,8 @@ public class DraftMessages {
                             .setCart(decodeCart(lockedCart))
                             .setEmail(s.customer() == null ? null : s.customer().email())
                             .setPhone(s.customer() == null ? null : s.customer().phone())
-                            .setCustomerId(s.customer() == null ? null : s.customer().customerId())
+                            .setCustomerId(
+                                    s.customer() == null ? null : s.customer().customerId())
                             .setNote(s.note())
                             .setTags(s.tags())
                             .setPaymentPending(create.paymentPending())
@@ -128,8 +142,10 @@ public class DraftMessages {
             if (failed.unlockCart()) {
                 messages.add(cartCommand(draft, cause, new UnlockCart(draft.cartId(), draft.id(), failed.attempt())));
             }
-            messages.add(draftEvent(draft, cause, new DraftOrderCompletionFailed(
-                    draft.id(), failed.step(), failed.reason(), failed.attempt())));
+            messages.add(draftEvent(
+                    draft,
+                    cause,
+                    new DraftOrderCompletionFailed(draft.id(), failed.step(), failed.reason(), failed.attempt())));
             return messages;
         }
         if (event instanceof DraftOrderEvent.StrayPaymentVoidRequested stray) {

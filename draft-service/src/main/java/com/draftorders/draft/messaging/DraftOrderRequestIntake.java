@@ -37,7 +37,8 @@ public class DraftOrderRequestIntake {
     private final OutboxWriter writer;
     private final Clock clock;
 
-    public DraftOrderRequestIntake(DraftOrderService drafts, MessageFactory messages, OutboxWriter writer, Clock clock) {
+    public DraftOrderRequestIntake(
+            DraftOrderService drafts, MessageFactory messages, OutboxWriter writer, Clock clock) {
         this.drafts = drafts;
         this.messages = messages;
         this.writer = writer;
@@ -54,7 +55,13 @@ public class DraftOrderRequestIntake {
 
     void create(IncomingMessage<CreateDraftOrder> message) {
         var request = message.payload();
-        Request r = new Request(message, request.getRequestId(), request.getChannel(), request.getExternalReference(), null, "CreateDraftOrder");
+        Request r = new Request(
+                message,
+                request.getRequestId(),
+                request.getChannel(),
+                request.getExternalReference(),
+                null,
+                "CreateDraftOrder");
         if (blank(request.getRequestId()) || blank(request.getChannel()) || blank(request.getExternalReference())) {
             reject(r, "request_id", "request_id, channel and external_reference are required");
             return;
@@ -79,17 +86,31 @@ public class DraftOrderRequestIntake {
 
     void complete(IncomingMessage<CompleteDraftOrder> message) {
         var request = message.payload();
-        Request r = new Request(message, request.getRequestId(), request.getChannel(), request.getExternalReference(), request.getDraftOrderId(), "CompleteDraftOrder");
-        onDraft(r, (draft) -> draft.completeWhenReady(
-                request.getPaymentPending(),
-                request.getPaymentGateway(),
-                AvroMapping.fromAvro(request.getPaymentTerms()),
-                clock.instant()));
+        Request r = new Request(
+                message,
+                request.getRequestId(),
+                request.getChannel(),
+                request.getExternalReference(),
+                request.getDraftOrderId(),
+                "CompleteDraftOrder");
+        onDraft(
+                r,
+                (draft) -> draft.completeWhenReady(
+                        request.getPaymentPending(),
+                        request.getPaymentGateway(),
+                        AvroMapping.fromAvro(request.getPaymentTerms()),
+                        clock.instant()));
     }
 
     void cancel(IncomingMessage<CancelDraftOrder> message) {
         var request = message.payload();
-        Request r = new Request(message, request.getRequestId(), request.getChannel(), request.getExternalReference(), request.getDraftOrderId(), "CancelDraftOrder");
+        Request r = new Request(
+                message,
+                request.getRequestId(),
+                request.getChannel(),
+                request.getExternalReference(),
+                request.getDraftOrderId(),
+                "CancelDraftOrder");
         onDraft(r, draft -> draft.cancel(request.getReason(), clock.instant()));
     }
 
@@ -108,7 +129,11 @@ public class DraftOrderRequestIntake {
             return;
         }
         var outcome = drafts.change(
-                r.message().storeId(), target.get().id(), Correlation.of(r.message()), r.key(), (draft, doc) -> change.apply(draft));
+                r.message().storeId(),
+                target.get().id(),
+                Correlation.of(r.message()),
+                r.key(),
+                (draft, doc) -> change.apply(draft));
         outcome.flatMap(o -> o.refusal()).ifPresent(refusal -> reject(r, null, refusal.reason()));
     }
 
@@ -127,7 +152,8 @@ public class DraftOrderRequestIntake {
 
     private void reject(Request r, String field, String reason) {
         String storeId = r.message().storeId();
-        String id = storeId + ":" + r.channel() + ":" + (blank(r.requestId()) ? r.message().eventId() : r.requestId());
+        String id = storeId + ":" + r.channel() + ":"
+                + (blank(r.requestId()) ? r.message().eventId() : r.requestId());
         var rejection = new RequestRejectionDocument(id, storeId, reason, clock.instant());
         String key = r.draftOrderId() != null ? r.draftOrderId() : r.channel() + ":" + r.externalReference();
         rejection.enqueue(messages.create(

@@ -32,7 +32,21 @@ public class DraftOrderStore {
     public Optional<Loaded> findByChannelReference(String storeId, String channel, String externalReference) {
         var query = Query.query(Criteria.where("channelReference")
                 .is(DraftOrderDocument.channelReference(storeId, channel, externalReference)));
-        return Optional.ofNullable(mongo.findOne(query, DraftOrderDocument.class)).map(DraftOrderStore::loaded);
+        return Optional.ofNullable(mongo.findOne(query, DraftOrderDocument.class))
+                .map(DraftOrderStore::loaded);
+    }
+
+    /** Ids of drafts whose completion step was (last) sent before {@code before}. */
+    public java.util.List<String> findCompletingWithStepStartedBefore(java.time.Instant before, int limit) {
+        var query = Query.query(Criteria.where("status")
+                        .is("COMPLETING")
+                        .and("draft.completion.stepStartedAt")
+                        .lt(before))
+                .limit(limit);
+        query.fields().include("_id");
+        return mongo.find(query, org.bson.Document.class, "draft_orders").stream()
+                .map(d -> d.getString("_id"))
+                .toList();
     }
 
     /** Copies the draft's state into its document before the write. */

@@ -1,5 +1,6 @@
 package com.draftorders.draft.web;
 
+import com.draftorders.draft.DraftProperties;
 import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.application.DraftOrderService.Outcome;
 import com.draftorders.draft.domain.PaymentTerms;
@@ -11,7 +12,6 @@ import com.draftorders.draft.web.DraftOrderJson.DraftOrderResponse;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
 import java.net.URI;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,16 +30,16 @@ public class DraftOrderController {
     private final DraftOrderService drafts;
     private final String defaultCurrency;
 
-    public DraftOrderController(
-            DraftOrderService drafts, @Value("${draftorders.drafts.default-currency:USD}") String defaultCurrency) {
+    public DraftOrderController(DraftOrderService drafts, DraftProperties properties) {
         this.drafts = drafts;
-        this.defaultCurrency = defaultCurrency;
+        this.defaultCurrency = properties.defaultCurrency();
     }
 
     @PostMapping
     public ResponseEntity<DraftOrderResponse> create(StoreId store, @RequestBody CreateRequest request) {
         var draft = drafts.create(
-                store.value(), DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), defaultCurrency));
+                store.value(),
+                DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), defaultCurrency));
         return ResponseEntity.created(URI.create("/draft-orders/" + draft.id()))
                 .body(new DraftOrderResponse(DraftOrderWebMapping.view(draft)));
     }
@@ -61,7 +61,8 @@ public class DraftOrderController {
         var body = request == null ? new CompleteRequest(false, null, null) : request;
         var terms = body.paymentTerms() == null
                 ? null
-                : new PaymentTerms(body.paymentTerms().netDays(), body.paymentTerms().dueAt());
+                : new PaymentTerms(
+                        body.paymentTerms().netDays(), body.paymentTerms().dueAt());
         if (terms != null && terms.netDays() != null && (terms.netDays() < 0 || terms.netDays() > 365)) {
             throw ApiException.invalid("payment_terms.net_days", "must be between 0 and 365");
         }
@@ -108,6 +109,8 @@ public class DraftOrderController {
     ResponseEntity<org.springframework.http.ProblemDetail> notReady(NotReadyException e) {
         var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
         problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status()).header(HttpHeaders.RETRY_AFTER, "1").body(problem);
+        return ResponseEntity.status(e.status())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 }

@@ -41,7 +41,8 @@ final class DraftOrderWebMapping {
             throw ApiException.invalid("draft_order", "is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        String currency = input.currency() == null ? defaultCurrency : input.currency().toUpperCase(Locale.ROOT);
+        String currency =
+                input.currency() == null ? defaultCurrency : input.currency().toUpperCase(Locale.ROOT);
         if (!MoneyFormat.isCurrency(currency)) {
             throw ApiException.invalid("currency", "must be an ISO 4217 currency code such as \"EUR\"");
         }
@@ -63,20 +64,28 @@ final class DraftOrderWebMapping {
                     line.variantTitle(),
                     line.quantity() == null ? 1 : line.quantity(),
                     money(errors, at + ".price", line.price(), currency, true),
-                    line.originalPrice() == null ? null : money(errors, at + ".original_price", line.originalPrice(), currency, false),
+                    line.originalPrice() == null
+                            ? null
+                            : money(errors, at + ".original_price", line.originalPrice(), currency, false),
                     line.grams() == null ? 0 : line.grams(),
                     line.taxable() == null || line.taxable(),
                     line.requiresShipping() == null || line.requiresShipping(),
                     discount(errors, at + ".applied_discount", line.appliedDiscount(), currency)));
         }
         if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
-            errors.add(new FieldError("line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
+            errors.add(new FieldError(
+                    "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
         }
         var shipping = input.shippingLine() == null
                 ? null
                 : new DraftContent.ShippingLine(
                         input.shippingLine().title(),
-                        money(errors, "shipping_line.price", input.shippingLine().price(), currency, true),
+                        money(
+                                errors,
+                                "shipping_line.price",
+                                input.shippingLine().price(),
+                                currency,
+                                true),
                         input.shippingLine().code());
         var content = new DraftContent(
                 currency,
@@ -88,7 +97,9 @@ final class DraftOrderWebMapping {
                 Boolean.TRUE.equals(input.taxesIncluded()),
                 Boolean.TRUE.equals(input.taxExempt()));
         var customer = new DraftOrder.Customer(
-                input.email(), input.phone(), input.customer() == null ? null : input.customer().id());
+                input.email(),
+                input.phone(),
+                input.customer() == null ? null : input.customer().id());
         List<String> tags = tags(input.tags());
         if (inputs.size() <= DraftValidation.MAX_LINE_ITEMS) {
             DraftValidation.validate(customer, content, input.note(), tags).stream()
@@ -135,7 +146,11 @@ final class DraftOrderWebMapping {
         }
         if ("percentage".equals(discount.valueType())) {
             return new DraftContent.AppliedDiscount(
-                    discount.title(), discount.description(), DraftContent.DiscountType.PERCENTAGE, discount.value(), null);
+                    discount.title(),
+                    discount.description(),
+                    DraftContent.DiscountType.PERCENTAGE,
+                    discount.value(),
+                    null);
         }
         if ("fixed_amount".equals(discount.valueType())) {
             return new DraftContent.AppliedDiscount(
@@ -178,7 +193,8 @@ final class DraftOrderWebMapping {
         Map<String, CartCalculation.LineCalculation> lineCalcs = calc == null
                 ? Map.of()
                 : calc.lines().stream()
-                        .collect(Collectors.toMap(CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
+                        .collect(Collectors.toMap(
+                                CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
         List<LineItemView> lines = s.content().lineItems().stream()
                 .map(l -> {
                     var lc = lineCalcs.get(l.id());

@@ -17,8 +17,19 @@ class DraftOrderTest {
 
     @Test
     void aNewDraftIsOpenAtVersionOneAndNotReadyUntilItsCartHasCalculated() {
-        var draft = DraftOrder.create("dorder_1", "dev", "#D1001", "cart_1", null, null, null,
-                DraftOrderFixtures.content(), null, java.util.List.of(), false, NOW);
+        var draft = DraftOrder.create(
+                "dorder_1",
+                "dev",
+                "#D1001",
+                "cart_1",
+                null,
+                null,
+                null,
+                DraftOrderFixtures.content(),
+                null,
+                java.util.List.of(),
+                false,
+                NOW);
 
         assertThat(draft.status()).isEqualTo(DraftOrderStatus.OPEN);
         assertThat(draft.version()).isEqualTo(1);
@@ -75,7 +86,9 @@ class DraftOrderTest {
         var draft = readyDraft();
         draft.complete(false, "system", null, NOW);
 
-        assertThat(draft.complete(false, "system", null, NOW)).map(Refusal::code).contains(Refusal.Code.ALREADY_COMPLETING);
+        assertThat(draft.complete(false, "system", null, NOW))
+                .map(Refusal::code)
+                .contains(Refusal.Code.ALREADY_COMPLETING);
     }
 
     @Test
@@ -98,7 +111,8 @@ class DraftOrderTest {
 
         draft.cartLocked(1, 1, 3998, "pay_1", NOW);
 
-        assertThat(draft.pullEvents()).containsExactly(new PaymentAuthorizationRequested(1, "pay_1", 3998, "EUR", "test"));
+        assertThat(draft.pullEvents())
+                .containsExactly(new PaymentAuthorizationRequested(1, "pay_1", 3998, "EUR", "test"));
     }
 
     @Test
@@ -132,11 +146,16 @@ class DraftOrderTest {
         draft.paymentAuthorizationFailed("pay_1", "card_declined", "declined by the test gateway", NOW);
 
         assertThat(draft.status()).isEqualTo(DraftOrderStatus.OPEN);
-        assertThat(draft.completionFailureReason()).hasValueSatisfying(r -> assertThat(r).contains("card_declined"));
+        assertThat(draft.completionFailureReason())
+                .hasValueSatisfying(r -> assertThat(r).contains("card_declined"));
         assertThat(draft.pullEvents())
                 .first()
-                .isEqualTo(new CompletionFailed(1, "authorize_payment",
-                        "payment declined (card_declined): declined by the test gateway", null, true));
+                .isEqualTo(new CompletionFailed(
+                        1,
+                        "authorize_payment",
+                        "payment declined (card_declined): declined by the test gateway",
+                        null,
+                        true));
     }
 
     @Test
@@ -147,13 +166,11 @@ class DraftOrderTest {
 
         draft.orderCreationFailed("cart is empty", NOW);
 
-        assertThat(draft.pullEvents())
-                .first()
-                .satisfies(e -> {
-                    var failed = (CompletionFailed) e;
-                    assertThat(failed.paymentIdToVoid()).isEqualTo("pay_1");
-                    assertThat(failed.unlockCart()).isTrue();
-                });
+        assertThat(draft.pullEvents()).first().satisfies(e -> {
+            var failed = (CompletionFailed) e;
+            assertThat(failed.paymentIdToVoid()).isEqualTo("pay_1");
+            assertThat(failed.unlockCart()).isTrue();
+        });
         assertThat(draft.status()).isEqualTo(DraftOrderStatus.OPEN);
     }
 
@@ -175,7 +192,9 @@ class DraftOrderTest {
         canceled.cancel("customer changed their mind", NOW);
 
         assertThat(completed.cancel(null, NOW)).map(Refusal::code).contains(Refusal.Code.NOT_EDITABLE);
-        assertThat(canceled.complete(false, "system", null, NOW)).map(Refusal::code).contains(Refusal.Code.CANCELED);
+        assertThat(canceled.complete(false, "system", null, NOW))
+                .map(Refusal::code)
+                .contains(Refusal.Code.CANCELED);
     }
 
     @Test
