@@ -1,0 +1,59 @@
+package com.draftorders.payment.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.draftorders.messaging.MessagingProperties;
+import com.draftorders.messaging.Subscription;
+import com.draftorders.payment.domain.PaymentProviders;
+import com.draftorders.payment.messaging.PaymentCommandHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+class PaymentConfigurationTest {
+
+    /** The configuration with the service's own payment-service.yml, and a handler that is never called. */
+    private final ApplicationContextRunner runner = new ApplicationContextRunner()
+            .withInitializer(new ConfigDataApplicationContextInitializer())
+            .withPropertyValues("spring.config.name=payment-service")
+            .withUserConfiguration(PaymentConfiguration.class, MessagingSettings.class)
+            .withBean(PaymentCommandHandler.class, () -> new PaymentCommandHandler(null, null, null, null));
+
+    @EnableConfigurationProperties(MessagingProperties.class)
+    static class MessagingSettings {}
+
+    @Test
+    void theSystemAndTestProvidersAreEnabledByDefault() {
+        runner.run(context ->
+                assertThat(context.getBean(PaymentProviders.class).names()).containsExactly("system", "test"));
+    }
+
+    @Test
+    void theEnabledProvidersCanBeNarrowedByConfiguration() {
+        runner.withPropertyValues("draftorders.payments.providers=system")
+                .run(context -> assertThat(
+                                context.getBean(PaymentProviders.class).names())
+                        .containsExactly("system"));
+    }
+
+    @Test
+    void enablingAProviderThatDoesNotExistStopsTheService() {
+        runner.withPropertyValues("draftorders.payments.providers=system,stripe")
+                .run(context ->
+                        assertThat(context).hasFailed().getFailure().rootCause().hasMessageContaining("'stripe'"));
+    }
+
+    @Test
+    void theServiceSubscribesToPaymentCommands() {
+        runner.run(context ->
+                assertThat(context.getBean(Subscription.class).topic().name()).isEqualTo("payment-commands"));
+    }
+
+    @Test
+    void bothOutboxCollectionsAreRelayed() {
+        runner.run(
+                context -> assertThat(context.getBean(MessagingProperties.class).outboxCollections())
+                        .containsExactly("payments", "payment_command_rejections"));
+    }
+}
