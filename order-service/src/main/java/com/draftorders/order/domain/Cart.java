@@ -1,0 +1,34 @@
+package com.draftorders.order.domain;
+
+import java.util.List;
+
+/**
+ * The calculated cart an order is made from, frozen at the moment the draft completed: the order's own copy of it,
+ * never read back from cart-service.
+ *
+ * @param cartId the cart the snapshot came from
+ * @param draftOrderId the draft that cart belongs to (null for a cart without a draft)
+ * @param draftVersion the draft version the totals were calculated for
+ * @param currency ISO 4217 code of every amount in the cart
+ * @param taxLines the order's tax lines (all taxes summed by title and rate)
+ */
+public record Cart(
+        String cartId,
+        String draftOrderId,
+        long draftVersion,
+        String currency,
+        List<LineItem> lineItems,
+        AppliedDiscount appliedDiscount,
+        ShippingLine shippingLine,
+        Address shippingAddress,
+        Address billingAddress,
+        boolean taxesIncluded,
+        boolean taxExempt,
+        List<TaxLine> taxLines,
+        Totals totals) {
+
+    public Cart {
+        lineItems = lineItems == null ? List.of() : List.copyOf(lineItems);
+        taxLines = taxLines == null ? List.of() : List.copyOf(taxLines);
+    }
+}

@@ -1,0 +1,95 @@
+package com.draftorders.order.messaging;
+
+import com.draftorders.avro.order.OrderCreated;
+import com.draftorders.avro.order.OrderCreationFailed;
+import com.draftorders.avro.order.OrderPaymentCaptured;
+import com.draftorders.avro.order.OrderPaymentRefunded;
+import com.draftorders.avro.order.OrderPaymentVoided;
+import com.draftorders.avro.payment.CapturePayment;
+import com.draftorders.messaging.MessageFactory;
+import com.draftorders.messaging.MessageFactory.Correlation;
+import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.order.domain.Order;
+import com.draftorders.order.domain.OrderEvent;
+import com.draftorders.schemas.Topics;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns what an order recorded into the messages it sends: order events on {@code order-events} (key: order id) and
+ * its capture request on {@code payment-commands} (key: payment id), each stamped with the order's store.
+ */
+@Component
+public class OrderMessages {
+
+    private final MessageFactory factory;
+
+    public OrderMessages(MessageFactory factory) {
+        this.factory = factory;
+    }
+
+    /**
+     * The messages for the events {@code order} recorded.
+     *
+     * @param version the version the order's document has once these messages are saved with it
+     */
+    public List<OutgoingMessage> of(Order order, long version, Correlation cause) {
+        return order.events().stream()
+                .map(event -> message(order, event, version, cause))
+                .toList();
+    }
+
+    /** The answer to a draft whose order could not be created; keyed by the draft id since no order exists. */
+    public OutgoingMessage creationFailed(String storeId, String draftOrderId, String reason, Correlation cause) {
+        return factory.create(
+                Topics.ORDER_EVENTS,
+                draftOrderId,
+                storeId,
+                draftOrderId,
+                0,
+                cause,
+                new OrderCreationFailed(draftOrderId, reason));
+    }
+
+    private OutgoingMessage message(Order order, OrderEvent event, long version, Correlation cause) {
+        if (event instanceof OrderEvent.CaptureRequested capture) {
+            return factory.create(
+                    Topics.PAYMENT_COMMANDS,
+                    capture.paymentId(),
+                    order.storeId(),
+                    capture.paymentId(),
+                    0,
+                    cause,
+                    CapturePayment.newBuilder()
+                            .setPaymentId(capture.paymentId())
+                            .setIdempotencyKey(capture.idempotencyKey())
+                            .setOrderId(capture.orderId())
+                            .setAmount(null)
+                            .build());
+        }
+        return factory.create(
+                Topics.ORDER_EVENTS, order.id(), order.storeId(), order.id(), version, cause, orderEvent(order, event));
+    }
+
+    private static Object orderEvent(Order order, OrderEvent event) {
+        if (event instanceof OrderEvent.OrderCreated) {
+            return new OrderCreated(AvroOrders.snapshot(order));
+        }
+        if (event instanceof OrderEvent.PaymentCaptured captured) {
+            return new OrderPaymentCaptured(
+                    captured.orderId(), captured.paymentId(), captured.amount(), captured.currency());
+        }
+        if (event instanceof OrderEvent.PaymentVoided voided) {
+            return new OrderPaymentVoided(voided.orderId(), voided.paymentId());
+        }
+        if (event instanceof OrderEvent.PaymentRefunded refunded) {
+            return new OrderPaymentRefunded(
+                    refunded.orderId(),
+                    refunded.paymentId(),
+                    refunded.amount(),
+                    refunded.totalRefunded(),
+                    refunded.currency());
+        }
+        throw new IllegalStateException("no message for " + event);
+    }
+}
