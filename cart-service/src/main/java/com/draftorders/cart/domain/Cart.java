@@ -1,0 +1,189 @@
+package com.draftorders.cart.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A cart: the calculated content of one draft version, and whether a completion has frozen it.
+ *
+ * <p>State machine: {@code UNLOCKED --lock(v)--> LOCKED --unlock--> UNLOCKED}. While unlocked the content follows
+ * the draft: a newer draft version replaces it and recalculates; an older or equal one is ignored (it arrived late).
+ * While locked the content is frozen. Each method checks its guard, changes state only when the guard allows, and
+ * records the event of that change once; a request that finds the state already as asked records nothing. Refusals
+ * are {@linkplain ReplaceOutcome outcomes}, not exceptions.
+ */
+public final class Cart {
+
+    private final String id;
+    private final String draftOrderId;
+    private final CartType type;
+    private long draftVersion;
+    private CartCalculation calculation;
+    private CartLock lock;
+    private long revision;
+    private final List<CartEvent> events = new ArrayList<>();
+
+    private Cart(
+            String id,
+            String draftOrderId,
+            CartType type,
+            long draftVersion,
+            CartCalculation calculation,
+            CartLock lock,
+            long revision) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a cart needs an id");
+        }
+        this.id = id;
+        this.draftOrderId = draftOrderId;
+        this.type = Objects.requireNonNull(type, "type");
+        this.draftVersion = draftVersion;
+        this.calculation = Objects.requireNonNull(calculation, "calculation");
+        this.lock = lock;
+        this.revision = revision;
+    }
+
+    /**
+     * A new cart with {@code content} calculated; records {@link CartEvent.TotalsCalculated}.
+     *
+     * @throws InvalidCartContentException when the content cannot be calculated
+     */
+    public static Cart create(
+            String id,
+            String draftOrderId,
+            CartType type,
+            long draftVersion,
+            CartContent content,
+            CartCalculator calculator) {
+        Cart cart = new Cart(id, draftOrderId, type, draftVersion, calculator.calculate(content), null, 1);
+        cart.record(new CartEvent.TotalsCalculated(cart.snapshot()));
+        return cart;
+    }
+
+    /** A cart as it was stored; records nothing. */
+    public static Cart restore(
+            String id,
+            String draftOrderId,
+            CartType type,
+            long draftVersion,
+            CartCalculation calculation,
+            CartLock lock,
+            long revision) {
+        return new Cart(id, draftOrderId, type, draftVersion, calculation, lock, revision);
+    }
+
+    /**
+     * Replaces the content with the draft's content at {@code newDraftVersion} and recalculates, if that version is
+     * newer than the cart's and the cart is not locked.
+     *
+     * @throws InvalidCartContentException when the new content cannot be calculated (nothing changes)
+     */
+    public ReplaceOutcome replaceContent(long newDraftVersion, CartContent content, CartCalculator calculator) {
+        if (newDraftVersion <= draftVersion) {
+            return new ReplaceOutcome.Stale(draftVersion, newDraftVersion);
+        }
+        if (lock != null) {
+            return new ReplaceOutcome.RefusedLocked(lock, newDraftVersion);
+        }
+        CartCalculation recalculated = calculator.calculate(content);
+        this.calculation = recalculated;
+        this.draftVersion = newDraftVersion;
+        changed(new CartEvent.TotalsCalculated(snapshot()));
+        return new ReplaceOutcome.Replaced(newDraftVersion);
+    }
+
+    /**
+     * Freezes the cart for completion attempt {@code attempt} of draft {@code lockingDraftOrderId}, if the cart is
+     * exactly at {@code expectedDraftVersion}: the completion must pay for the totals the draft showed.
+     */
+    public LockOutcome lock(String lockingDraftOrderId, long expectedDraftVersion, int attempt) {
+        if (draftOrderId != null && !draftOrderId.equals(lockingDraftOrderId)) {
+            return new LockOutcome.Rejected(
+                    "cart belongs to draft order " + draftOrderId + ", not " + lockingDraftOrderId);
+        }
+        if (lock != null && lock.draftVersion() == expectedDraftVersion) {
+            return new LockOutcome.AlreadyLocked(lock);
+        }
+        if (draftVersion != expectedDraftVersion) {
+            return new LockOutcome.Rejected(
+                    "cart is at draft version " + draftVersion + ", completion asked for " + expectedDraftVersion);
+        }
+        this.lock = new CartLock(lockingDraftOrderId, expectedDraftVersion, attempt);
+        changed(new CartEvent.Locked(snapshot(), attempt));
+        return new LockOutcome.Locked(lock);
+    }
+
+    /**
+     * Releases the lock (compensation of completion attempt {@code attempt}). An unlock from an earlier attempt than
+     * the one holding the lock is late and leaves the lock in place.
+     */
+    public UnlockOutcome unlock(int attempt) {
+        if (lock == null) {
+            return new UnlockOutcome.NotLocked();
+        }
+        if (attempt < lock.attempt()) {
+            return new UnlockOutcome.HeldByLaterAttempt(lock, attempt);
+        }
+        CartLock released = lock;
+        this.lock = null;
+        changed(new CartEvent.Unlocked(id, released.draftOrderId(), attempt));
+        return new UnlockOutcome.Unlocked(released);
+    }
+
+    /** The calculated cart at its current draft version. */
+    public CartSnapshot snapshot() {
+        return new CartSnapshot(id, draftOrderId, draftVersion, calculation);
+    }
+
+    /** The events recorded since the last call, oldest first; they are handed over once. */
+    public List<CartEvent> pullEvents() {
+        List<CartEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    private void changed(CartEvent event) {
+        revision++;
+        record(event);
+    }
+
+    private void record(CartEvent event) {
+        events.add(event);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The draft this cart belongs to; null for a {@link CartType#DEFAULT} cart. */
+    public String draftOrderId() {
+        return draftOrderId;
+    }
+
+    public CartType type() {
+        return type;
+    }
+
+    public long draftVersion() {
+        return draftVersion;
+    }
+
+    public CartCalculation calculation() {
+        return calculation;
+    }
+
+    public boolean isLocked() {
+        return lock != null;
+    }
+
+    /** The lock, or null when the cart is not locked. */
+    public CartLock lockState() {
+        return lock;
+    }
+
+    /** Counts the cart's state changes (1 when created); the aggregate version of the events it emits. */
+    public long revision() {
+        return revision;
+    }
+}
