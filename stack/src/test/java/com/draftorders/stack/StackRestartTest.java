@@ -29,6 +29,7 @@ class StackRestartTest {
                 SampleMessages.metadata("cart_9"), new com.draftorders.avro.cart.UnlockCart("cart_9", "dorder_9", 1));
         RecordMetadata sent;
         int schemaId;
+        String draftId;
         try (var stack = new EmbeddedStack(settings, List.of()).start();
                 var codec = new MessageCodec(settings.registryUrl());
                 var producer = producer(settings);
@@ -38,6 +39,10 @@ class StackRestartTest {
             sent = producer.send(new ProducerRecord<>("cart-commands", "cart_9", bytes))
                     .get();
             mongo.getDatabase("drafts").getCollection("restart_check").insertOne(new Document("_id", "kept"));
+            draftId = new Rest(stack.service("draft-service").url())
+                    .post("/draft-orders", CompletionOverRestEndToEndTest.simpleDraft("7.00"))
+                    .path("draft_order", "id")
+                    .asString();
         }
 
         try (var stack = new EmbeddedStack(settings, List.of()).start();
