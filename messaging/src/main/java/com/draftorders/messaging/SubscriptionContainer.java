@@ -74,6 +74,7 @@ public class SubscriptionContainer implements SmartLifecycle {
         @SuppressWarnings("unchecked")
         Topic<String, SpecificRecordBase> topic = (Topic<String, SpecificRecordBase>) subscription.topic();
         SpecificRecordBase envelope = codec.decode(topic, record.value());
+        requireMetadata(Topic.metadataOf(envelope));
         var message = new IncomingMessage<>(
                 Topic.metadataOf(envelope),
                 Topic.payloadOf(envelope),
@@ -83,6 +84,20 @@ public class SubscriptionContainer implements SmartLifecycle {
                 record.offset());
         if (!subscription.dispatch(message)) {
             log.debug("ignoring {} on {}", message.payload().getClass().getSimpleName(), record.topic());
+        }
+    }
+
+    /** Every message must say what it is, for which store and about what; without that nothing can be applied. */
+    static void requireMetadata(com.draftorders.avro.common.Metadata metadata) {
+        for (var field : new String[][] {
+            {"event_id", metadata.getEventId()},
+            {"store_id", metadata.getStoreId()},
+            {"aggregate_id", metadata.getAggregateId()},
+            {"correlation_id", metadata.getCorrelationId()}
+        }) {
+            if (field[1] == null || field[1].isBlank()) {
+                throw new InvalidMessageException("metadata." + field[0] + " is blank");
+            }
         }
     }
 

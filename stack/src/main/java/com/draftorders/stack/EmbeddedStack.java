@@ -27,8 +27,17 @@ public final class EmbeddedStack implements AutoCloseable {
     private final KafkaBroker kafka;
     private final SchemaRegistry registry;
     private final List<ServiceInstance> services = new ArrayList<>();
+    private final boolean servicesInOwnProcesses;
 
     public EmbeddedStack(StackSettings settings, List<String> serviceArguments) {
+        this(settings, serviceArguments, false);
+    }
+
+    /**
+     * @param servicesInOwnProcesses run each service in a JVM of its own (so a test can kill it abruptly) instead of
+     *     in this one
+     */
+    public EmbeddedStack(StackSettings settings, List<String> serviceArguments, boolean servicesInOwnProcesses) {
         // One logging configuration (logback.xml) for the whole JVM instead of four contexts fighting over it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         this.settings = settings;
@@ -36,6 +45,7 @@ public final class EmbeddedStack implements AutoCloseable {
         this.mongo = new EmbeddedMongo(settings);
         this.kafka = new KafkaBroker(settings);
         this.registry = new SchemaRegistry(settings);
+        this.servicesInOwnProcesses = servicesInOwnProcesses;
         services.add(service("draft-service", DraftServiceApplication.class, settings.draftPort()));
         services.add(service("cart-service", CartServiceApplication.class, settings.cartPort()));
         services.add(service("order-service", OrderServiceApplication.class, settings.orderPort()));
@@ -43,7 +53,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     private ServiceInstance service(String name, Class<?> application, int port) {
-        return new ServiceInstance(name, application, port, settings, serviceArguments);
+        return new ServiceInstance(name, application, port, settings, serviceArguments, servicesInOwnProcesses);
     }
 
     /** Starts the infrastructure, then the four services, and waits until every health check is UP. */
@@ -63,10 +73,7 @@ public final class EmbeddedStack implements AutoCloseable {
             starter.shutdown();
         }
         for (ServiceInstance service : services) {
-            Readiness.await(
-                    service.name() + " health",
-                    Duration.ofSeconds(60),
-                    () -> Readiness.httpOk(service.url() + "/actuator/health"));
+            service.awaitHealthy(Duration.ofSeconds(90));
         }
         return this;
     }

@@ -12,6 +12,7 @@ import com.draftorders.draft.domain.Completion;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.Refusal;
 import com.draftorders.messaging.Ids;
+import com.draftorders.messaging.InvalidMessageException;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageFactory.Correlation;
 import com.draftorders.messaging.Subscription;
@@ -78,6 +79,7 @@ public class CompletionSagaReplies {
     void cartLocked(IncomingMessage<CartLocked> message) {
         var cart = message.payload().getCart();
         int attempt = message.payload().getAttempt();
+        requireDraftId(cart.getDraftOrderId(), message);
         drafts.change(
                 message.storeId(),
                 cart.getDraftOrderId(),
@@ -141,10 +143,15 @@ public class CompletionSagaReplies {
         });
     }
 
-    private void apply(IncomingMessage<?> message, String draftId, Function<DraftOrder, Optional<Refusal>> change) {
-        if (draftId == null) {
-            return;
+    private static void requireDraftId(String draftId, IncomingMessage<?> message) {
+        if (draftId == null || draftId.isBlank()) {
+            throw new InvalidMessageException(
+                    message.payload().getClass().getSimpleName() + " names no draft_order_id");
         }
+    }
+
+    private void apply(IncomingMessage<?> message, String draftId, Function<DraftOrder, Optional<Refusal>> change) {
+        requireDraftId(draftId, message);
         drafts.change(
                 message.storeId(),
                 draftId,
