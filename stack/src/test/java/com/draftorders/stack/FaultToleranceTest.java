@@ -223,13 +223,24 @@ class FaultToleranceTest {
                 .getCollection("payments")
                 .countDocuments(Filters.and(Filters.in("draftOrderId", draftIds), Filters.eq("status", "CAPTURED")));
 
+        Set<String> soakOrderIds = new java.util.HashSet<>();
+        ordersDb.find(Filters.in("draftOrderId", draftIds)).forEach(o -> soakOrderIds.add(o.getString("_id")));
         List<ConsumerRecord<String, byte[]>> orderEvents = readAll("order-events");
         Map<String, Long> eventIds = new HashMap<>();
         Set<String> ordersWithCreatedEvent = new java.util.HashSet<>();
         for (var record : orderEvents) {
             var envelope = codec.decode(Topics.ORDER_EVENTS, record.value());
+            Object payload = envelope.getPayload();
+            String orderId = payload instanceof com.draftorders.avro.order.OrderCreated created
+                    ? created.getOrder().getId()
+                    : payload instanceof com.draftorders.avro.order.OrderPaymentCaptured paid
+                            ? paid.getOrderId()
+                            : null;
+            if (orderId == null || !soakOrderIds.contains(orderId)) {
+                continue;
+            }
             eventIds.merge(envelope.getMetadata().getEventId(), 1L, Long::sum);
-            if (envelope.getPayload() instanceof com.draftorders.avro.order.OrderCreated created) {
+            if (payload instanceof com.draftorders.avro.order.OrderCreated created) {
                 ordersWithCreatedEvent.add(created.getOrder().getDraftOrderId());
             }
         }
