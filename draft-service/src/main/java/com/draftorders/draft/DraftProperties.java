@@ -9,11 +9,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param defaultCurrency currency of drafts whose request names none
  * @param saga deadlines of the completion saga
+ * @param invoice signed invoice links
+ * @param idempotency {@code Idempotency-Key} handling of the REST API
  */
 @ConfigurationProperties("draftorders.drafts")
 public record DraftProperties(
         @DefaultValue("USD") String defaultCurrency,
-        @DefaultValue Saga saga) {
+        @DefaultValue Saga saga,
+        @DefaultValue Invoice invoice,
+        @DefaultValue Idempotency idempotency) {
 
     /**
      * @param stepTimeout how long a saga step may wait for its reply before its command is sent again
@@ -25,4 +29,29 @@ public record DraftProperties(
             @DefaultValue("15s") Duration stepTimeout,
             @DefaultValue("4") int maxTries,
             @DefaultValue("1s") Duration checkInterval) {}
+
+    /**
+     * @param baseUrl where customers reach the public invoice view; invoice links are
+     *     {@code <baseUrl>/invoices/<draft id>?token=...}
+     * @param secret the HMAC-SHA256 key that signs invoice tokens (at least 32 characters). When unset a random key
+     *     is generated at startup (with a warning): links then stop working when the service restarts, and several
+     *     instances do not accept each other's links — set it in production
+     * @param lifetime how long an invoice link stays valid
+     */
+    public record Invoice(
+            @DefaultValue("http://127.0.0.1:8081") String baseUrl,
+            String secret,
+            @DefaultValue("30d") Duration lifetime) {}
+
+    /**
+     * @param retention how long a key is remembered after its first use (then it may be used again); removed by a
+     *     periodic cleanup, no TTL index
+     * @param leaseTime how long a request may hold its key while running; a key held longer is assumed abandoned by
+     *     a crashed request and may be taken over by a retry
+     * @param cleanupInterval how often expired keys are removed
+     */
+    public record Idempotency(
+            @DefaultValue("24h") Duration retention,
+            @DefaultValue("60s") Duration leaseTime,
+            @DefaultValue("1h") Duration cleanupInterval) {}
 }

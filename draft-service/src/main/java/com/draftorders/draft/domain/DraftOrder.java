@@ -12,9 +12,12 @@ import com.draftorders.draft.domain.DraftOrderEvent.StrayPaymentVoidRequested;
 import com.draftorders.draft.domain.DraftOrderEvent.Updated;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * A draft order and its state machine. Every change checks its guard, bumps {@link #version} when something really
@@ -47,10 +50,23 @@ public class DraftOrder {
     private Instant completedAt;
     private Instant canceledAt;
     private Instant invoiceSentAt;
+    private DraftDetails details;
+    private String invoiceUrl;
+    private Instant deletedAt;
+    private List<TimelineEntry> timeline;
     private final List<DraftOrderEvent> events = new ArrayList<>();
+
+    /** How many timeline entries a draft keeps (the oldest are dropped). */
+    public static final int TIMELINE_KEPT = 100;
 
     /** Who the draft is for. */
     public record Customer(String email, String phone, String customerId) {}
+
+    /**
+     * The complete new values of what an edit may change (the caller merges a partial update into the current
+     * values). Fields equal to the current ones are no change.
+     */
+    public record Edit(Customer customer, DraftContent content, String note, List<String> tags, DraftDetails details) {}
 
     /** A completion asked for over Kafka before the totals were ready; it starts as soon as they are. */
     public record PendingCompletion(boolean paymentPending, String paymentGateway, PaymentTerms paymentTerms) {}
@@ -81,7 +97,11 @@ public class DraftOrder {
             Instant updatedAt,
             Instant completedAt,
             Instant canceledAt,
-            Instant invoiceSentAt) {}
+            Instant invoiceSentAt,
+            DraftDetails details,
+            String invoiceUrl,
+            Instant deletedAt,
+            List<TimelineEntry> timeline) {}
 
     private DraftOrder(State s) {
         this.id = s.id();
@@ -109,6 +129,10 @@ public class DraftOrder {
         this.completedAt = s.completedAt();
         this.canceledAt = s.canceledAt();
         this.invoiceSentAt = s.invoiceSentAt();
+        this.details = s.details() == null ? DraftDetails.NONE : s.details();
+        this.invoiceUrl = s.invoiceUrl();
+        this.deletedAt = s.deletedAt();
+        this.timeline = s.timeline() == null ? new ArrayList<>() : new ArrayList<>(s.timeline());
     }
 
     public static DraftOrder restore(State state) {
@@ -127,6 +151,7 @@ public class DraftOrder {
             DraftContent content,
             String note,
             List<String> tags,
+            DraftDetails details,
             boolean noNotificationOrder,
             Instant now) {
         var draft = new DraftOrder(new State(
@@ -154,9 +179,80 @@ public class DraftOrder {
                 now,
                 null,
                 null,
-                null));
+                null,
+                details,
+                null,
+                null,
+                List.of()));
         draft.events.add(new Created());
+        draft.record(
+                "created", "Draft order " + name + " created" + (channel == null ? "" : " by channel " + channel), now);
         return draft;
+    }
+
+    /**
+     * A new open draft with this draft's customer, content, note, tags and details (new line item ids from
+     * {@code lineItemIds}); not tied to any channel reference.
+     */
+    public DraftOrder duplicate(String id, String name, String cartId, Supplier<String> lineItemIds, Instant now) {
+        var lines = content.lineItems().stream()
+                .map(l -> new DraftContent.LineItem(
+                        lineItemIds.get(),
+                        l.variantId(),
+                        l.productId(),
+                        l.sku(),
+                        l.title(),
+                        l.variantTitle(),
+                        l.quantity(),
+                        l.price(),
+                        l.originalPrice(),
+                        l.grams(),
+                        l.taxable(),
+                        l.requiresShipping(),
+                        l.appliedDiscount()))
+                .toList();
+        var copiedContent = new DraftContent(
+                content.currency(),
+                lines,
+                content.appliedDiscount(),
+                content.shippingLine(),
+                content.shippingAddress(),
+                content.billingAddress(),
+                content.taxesIncluded(),
+                content.taxExempt());
+        var copy = new DraftOrder(new State(
+                id,
+                storeId,
+                name,
+                cartId,
+                null,
+                null,
+                now,
+                DraftOrderStatus.OPEN,
+                1,
+                1,
+                customer,
+                copiedContent,
+                null,
+                note,
+                tags,
+                noNotificationOrder,
+                null,
+                null,
+                null,
+                0,
+                null,
+                now,
+                null,
+                null,
+                null,
+                details,
+                null,
+                null,
+                List.of()));
+        copy.events.add(new Created());
+        copy.record("created", "Draft order " + name + " created as a copy of " + this.name, now);
+        return copy;
     }
 
     /** The cart calculated totals; they make the draft ready only if they are for its current content. */
@@ -168,6 +264,9 @@ public class DraftOrder {
         calculation = calculated;
         touch(now);
         events.add(new Updated());
+        if (!wasReady) {
+            record("totals_calculated", "Totals calculated for version " + contentVersion, now);
+        }
         if (!wasReady && pendingCompletion != null && status.isEditable()) {
             var pending = pendingCompletion;
             pendingCompletion = null;
@@ -197,6 +296,7 @@ public class DraftOrder {
             if (pendingCompletion == null) {
                 pendingCompletion = new PendingCompletion(paymentPending, paymentGateway, paymentTerms);
                 touch(now);
+                record("completion_requested", "Completion requested; it starts when the totals are ready", now);
             }
             return Optional.empty();
         }
@@ -239,6 +339,11 @@ public class DraftOrder {
         touch(now);
         events.add(
                 new CompletionStarted(completionAttempts, contentVersion, paymentPending, completion.paymentGateway()));
+        record(
+                "completion_started",
+                "Completion started (attempt " + completionAttempts + ", payment gateway " + completion.paymentGateway()
+                        + (paymentPending ? ", payment pending" : "") + ")",
+                now);
     }
 
     /** The cart is locked for this attempt: authorize the payment for the cart's total. */
@@ -281,6 +386,7 @@ public class DraftOrder {
         touch(now);
         events.add(new OrderCreationRequested(
                 completion.attempt(), paymentId, completion.paymentPending(), completion.paymentTerms()));
+        record("payment_authorized", "Payment " + paymentId + " authorized", now);
     }
 
     public void paymentAuthorizationFailed(String paymentId, String code, String reason, Instant now) {
@@ -301,6 +407,7 @@ public class DraftOrder {
         completedAt = now;
         touch(now);
         events.add(new Completed(orderId));
+        record("completed", "Completed as order " + orderId, now);
     }
 
     public void orderCreationFailed(String reason, Instant now) {
@@ -361,6 +468,7 @@ public class DraftOrder {
         touch(now);
         events.add(new CompletionFailed(attempt, step, reason, toVoid, unlockCart));
         events.add(new Updated());
+        record("completion_failed", "Completion failed at " + step + ": " + reason, now);
     }
 
     public Optional<Refusal> cancel(String reason, Instant now) {
@@ -376,7 +484,205 @@ public class DraftOrder {
         pendingCompletion = null;
         touch(now);
         events.add(new Canceled(reason));
+        record("canceled", reason == null ? "Canceled" : "Canceled: " + reason, now);
         return Optional.empty();
+    }
+
+    /**
+     * Applies an edit (the complete new values). Refused when {@code expectedVersion} is given and is not the
+     * current version, and unless the draft is open or invoiced. An edit that changes nothing records nothing; one
+     * that changes the cart's content gives it a new content version, so the draft is not ready until the cart has
+     * recalculated for it.
+     */
+    public Optional<Refusal> update(Long expectedVersion, Edit edit, Instant now) {
+        Optional<Refusal> refusal = versionRefusal(expectedVersion).or(() -> editRefusal("edited"));
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        Customer newCustomer = edit.customer() == null ? new Customer(null, null, null) : edit.customer();
+        List<String> newTags = edit.tags() == null ? List.of() : List.copyOf(edit.tags());
+        DraftDetails newDetails = edit.details() == null ? DraftDetails.NONE : edit.details();
+        List<String> changed = changedFields(newCustomer, edit.content(), edit.note(), newTags, newDetails);
+        if (changed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean contentChanged = !content.equals(edit.content());
+        customer = newCustomer;
+        content = edit.content();
+        note = edit.note();
+        tags = newTags;
+        details = newDetails;
+        touch(now);
+        if (contentChanged) {
+            contentVersion = version;
+            events.add(new DraftOrderEvent.ContentChanged(contentVersion));
+        }
+        events.add(new Updated());
+        record("updated", "Edited " + String.join(", ", changed), now);
+        return Optional.empty();
+    }
+
+    private List<String> changedFields(
+            Customer newCustomer, DraftContent newContent, String newNote, List<String> newTags, DraftDetails d) {
+        List<String> changed = new ArrayList<>();
+        Customer old = customer == null ? new Customer(null, null, null) : customer;
+        diff(changed, "email", old.email(), newCustomer.email());
+        diff(changed, "phone", old.phone(), newCustomer.phone());
+        diff(changed, "customer", old.customerId(), newCustomer.customerId());
+        diff(changed, "currency", content.currency(), newContent.currency());
+        diff(changed, "line_items", content.lineItems(), newContent.lineItems());
+        diff(changed, "applied_discount", content.appliedDiscount(), newContent.appliedDiscount());
+        diff(changed, "shipping_line", content.shippingLine(), newContent.shippingLine());
+        diff(changed, "shipping_address", content.shippingAddress(), newContent.shippingAddress());
+        diff(changed, "billing_address", content.billingAddress(), newContent.billingAddress());
+        diff(changed, "taxes_included", content.taxesIncluded(), newContent.taxesIncluded());
+        diff(changed, "tax_exempt", content.taxExempt(), newContent.taxExempt());
+        diff(changed, "note", note, newNote);
+        diff(changed, "tags", tags, newTags);
+        diff(changed, "metafields", details.metafields(), d.metafields());
+        diff(changed, "custom_attributes", details.customAttributes(), d.customAttributes());
+        diff(changed, "po_number", details.poNumber(), d.poNumber());
+        diff(changed, "source_name", details.sourceName(), d.sourceName());
+        diff(changed, "visible_to_customer", details.visibleToCustomer(), d.visibleToCustomer());
+        diff(changed, "reserve_inventory_until", details.reserveInventoryUntil(), d.reserveInventoryUntil());
+        return changed;
+    }
+
+    private static void diff(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
+    }
+
+    /**
+     * Adds the tags the draft does not have yet (compared ignoring case). Nothing to add is no change; more than
+     * {@link DraftValidation#MAX_TAGS} tags in all is refused.
+     */
+    public Optional<Refusal> addTags(List<String> added, Instant now) {
+        Optional<Refusal> refusal = editRefusal("edited");
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        var present = new LinkedHashSet<String>();
+        tags.forEach(t -> present.add(t.toLowerCase(Locale.ROOT)));
+        List<String> merged = new ArrayList<>(tags);
+        List<String> really = new ArrayList<>();
+        for (String tag : added) {
+            if (present.add(tag.toLowerCase(Locale.ROOT))) {
+                merged.add(tag);
+                really.add(tag);
+            }
+        }
+        if (really.isEmpty()) {
+            return Optional.empty();
+        }
+        if (merged.size() > DraftValidation.MAX_TAGS) {
+            return refuse(
+                    Refusal.Code.LIMIT_EXCEEDED,
+                    "a draft order can have at most " + DraftValidation.MAX_TAGS + " tags");
+        }
+        tags = List.copyOf(merged);
+        touch(now);
+        events.add(new Updated());
+        record("tags_added", "Tags added: " + String.join(", ", really), now);
+        return Optional.empty();
+    }
+
+    /** Removes the given tags (compared ignoring case); none of them present is no change. */
+    public Optional<Refusal> removeTags(List<String> removed, Instant now) {
+        Optional<Refusal> refusal = editRefusal("edited");
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        var gone = removed.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        List<String> kept = tags.stream()
+                .filter(t -> !gone.contains(t.toLowerCase(Locale.ROOT)))
+                .toList();
+        if (kept.size() == tags.size()) {
+            return Optional.empty();
+        }
+        List<String> really = tags.stream()
+                .filter(t -> gone.contains(t.toLowerCase(Locale.ROOT)))
+                .toList();
+        tags = kept;
+        touch(now);
+        events.add(new Updated());
+        record("tags_removed", "Tags removed: " + String.join(", ", really), now);
+        return Optional.empty();
+    }
+
+    /**
+     * Sends the invoice: status INVOICE_SENT, {@code invoiceSentAt}, the invoice link, and the event a notification
+     * service acts on. Sending again sends again. Refused unless open or invoiced and ready (an invoice shows the
+     * totals), and when neither the invoice nor the draft names a recipient.
+     */
+    public Optional<Refusal> sendInvoice(Invoice invoice, Instant now) {
+        Optional<Refusal> refusal = editRefusal("invoiced");
+        if (refusal.isPresent()) {
+            return refusal;
+        }
+        if (!isReady()) {
+            return refuse(
+                    Refusal.Code.NOT_READY,
+                    "the totals for version " + contentVersion + " are still being calculated; retry shortly");
+        }
+        String recipient = invoice.to() != null ? invoice.to() : customer == null ? null : customer.email();
+        if (recipient == null) {
+            return refuse(Refusal.Code.NO_RECIPIENT, "the draft order has no email: name the recipient");
+        }
+        Invoice sent = invoice.to(recipient);
+        status = DraftOrderStatus.INVOICE_SENT;
+        invoiceSentAt = now;
+        invoiceUrl = sent.url();
+        touch(now);
+        events.add(new DraftOrderEvent.InvoiceSent(sent, now));
+        record("invoice_sent", "Invoice sent to " + recipient, now);
+        return Optional.empty();
+    }
+
+    /**
+     * Deletes the draft (it is gone for every reader afterwards). Deleting a deleted draft changes nothing; a
+     * completing or completed draft cannot be deleted.
+     */
+    public Optional<Refusal> delete(Instant now) {
+        if (deletedAt != null) {
+            return Optional.empty();
+        }
+        if (status == DraftOrderStatus.COMPLETING || status == DraftOrderStatus.COMPLETED) {
+            return refuse(
+                    Refusal.Code.NOT_EDITABLE, "a " + status.name().toLowerCase() + " draft order cannot be deleted");
+        }
+        deletedAt = now;
+        pendingCompletion = null;
+        touch(now);
+        events.add(new DraftOrderEvent.Deleted());
+        record("deleted", "Deleted", now);
+        return Optional.empty();
+    }
+
+    private Optional<Refusal> versionRefusal(Long expectedVersion) {
+        if (expectedVersion == null || expectedVersion == version) {
+            return Optional.empty();
+        }
+        return refuse(
+                Refusal.Code.VERSION_MISMATCH,
+                "the draft order is at version " + version + ", not " + expectedVersion + "; reload it and retry");
+    }
+
+    private Optional<Refusal> editRefusal(String action) {
+        if (status.isEditable()) {
+            return Optional.empty();
+        }
+        return refuse(
+                Refusal.Code.NOT_EDITABLE, "a " + status.name().toLowerCase() + " draft order cannot be " + action);
+    }
+
+    /** Appends to the timeline (bounded) in the same change, at the version it produced. */
+    private void record(String type, String summary, Instant now) {
+        timeline.add(new TimelineEntry(type, now, summary, version));
+        if (timeline.size() > TIMELINE_KEPT) {
+            timeline = new ArrayList<>(timeline.subList(timeline.size() - TIMELINE_KEPT, timeline.size()));
+        }
     }
 
     private boolean awaiting(Step step, int attempt) {
@@ -400,6 +706,11 @@ public class DraftOrder {
         var pulled = List.copyOf(events);
         events.clear();
         return pulled;
+    }
+
+    /** Whether events were recorded that {@link #pullEvents} has not handed out yet. */
+    public boolean hasPendingEvents() {
+        return !events.isEmpty();
     }
 
     public boolean isReady() {
@@ -432,7 +743,11 @@ public class DraftOrder {
                 updatedAt,
                 completedAt,
                 canceledAt,
-                invoiceSentAt);
+                invoiceSentAt,
+                details,
+                invoiceUrl,
+                deletedAt,
+                List.copyOf(timeline));
     }
 
     public String id() {
@@ -477,5 +792,42 @@ public class DraftOrder {
 
     public Optional<String> completionFailureReason() {
         return Optional.ofNullable(completionFailureReason);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Customer customer() {
+        return customer;
+    }
+
+    public String note() {
+        return note;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    public DraftDetails details() {
+        return details;
+    }
+
+    public Optional<String> invoiceUrl() {
+        return Optional.ofNullable(invoiceUrl);
+    }
+
+    public boolean isDeleted() {
+        return deletedAt != null;
+    }
+
+    public Optional<Instant> deletedAt() {
+        return Optional.ofNullable(deletedAt);
+    }
+
+    /** What happened to the draft, oldest first (at most {@link #TIMELINE_KEPT} entries). */
+    public List<TimelineEntry> timeline() {
+        return List.copyOf(timeline);
     }
 }

@@ -44,4 +44,10 @@ public sealed interface DraftOrderEvent {
     record StrayPaymentVoidRequested(String paymentId) implements DraftOrderEvent {}
 
     record Canceled(String reason) implements DraftOrderEvent {}
+
+    /** An invoice was sent (to its resolved recipient): a notification service delivers it. */
+    record InvoiceSent(Invoice invoice, java.time.Instant sentAt) implements DraftOrderEvent {}
+
+    /** The draft was deleted before completion. */
+    record Deleted() implements DraftOrderEvent {}
 }

@@ -19,6 +19,10 @@ public final class DraftValidation {
     public static final int MAX_TEXT = 255;
     public static final int MAX_NOTE = 5_000;
     public static final int MAX_TAGS = 250;
+    public static final int MAX_METAFIELDS = 50;
+    public static final int MAX_CUSTOM_ATTRIBUTES = 50;
+    public static final int MAX_KEY = 64;
+    public static final int MAX_VALUE = 5_000;
 
     private DraftValidation() {}
 
@@ -27,6 +31,11 @@ public final class DraftValidation {
 
     public static List<Violation> validate(
             DraftOrder.Customer customer, DraftContent content, String note, List<String> tags) {
+        return validate(customer, content, note, tags, null);
+    }
+
+    public static List<Violation> validate(
+            DraftOrder.Customer customer, DraftContent content, String note, List<String> tags, DraftDetails details) {
         List<Violation> violations = new ArrayList<>();
         if (customer != null) {
             if (customer.email() != null
@@ -102,7 +111,92 @@ public final class DraftValidation {
                 }
             }
         }
+        if (details != null) {
+            details(violations, details);
+        }
         return violations;
+    }
+
+    private static void details(List<Violation> violations, DraftDetails details) {
+        var metafields = details.metafields();
+        if (metafields.size() > MAX_METAFIELDS) {
+            violations.add(new Violation("metafields", "must have at most " + MAX_METAFIELDS + " metafields"));
+        } else {
+            var seen = new java.util.HashSet<List<String>>();
+            for (int i = 0; i < metafields.size(); i++) {
+                var m = metafields.get(i);
+                String at = "metafields[" + i + "]";
+                if (m == null) {
+                    violations.add(new Violation(at, "must not be null"));
+                    continue;
+                }
+                required(violations, at + ".namespace", m.namespace(), MAX_KEY);
+                required(violations, at + ".key", m.key(), MAX_KEY);
+                if (m.value() == null) {
+                    violations.add(new Violation(at + ".value", "is required"));
+                }
+                text(violations, at + ".value", m.value(), MAX_VALUE);
+                required(violations, at + ".type", m.type(), MAX_KEY);
+                if (m.namespace() != null && m.key() != null && !seen.add(List.of(m.namespace(), m.key()))) {
+                    violations.add(new Violation(at + ".key", "namespace and key must be unique"));
+                }
+            }
+        }
+        var attributes = details.customAttributes();
+        if (attributes.size() > MAX_CUSTOM_ATTRIBUTES) {
+            violations.add(new Violation(
+                    "custom_attributes", "must have at most " + MAX_CUSTOM_ATTRIBUTES + " custom attributes"));
+        } else {
+            for (int i = 0; i < attributes.size(); i++) {
+                var a = attributes.get(i);
+                String at = "custom_attributes[" + i + "]";
+                if (a == null) {
+                    violations.add(new Violation(at, "must not be null"));
+                    continue;
+                }
+                required(violations, at + ".key", a.key(), MAX_KEY);
+                text(violations, at + ".value", a.value(), MAX_VALUE);
+            }
+        }
+        text(violations, "po_number", details.poNumber(), MAX_TEXT);
+        text(violations, "source_name", details.sourceName(), MAX_TEXT);
+    }
+
+    /** The invoice's recipient and sender (emails), subject and message. */
+    public static List<Violation> validateInvoice(String to, String from, String subject, String customMessage) {
+        List<Violation> violations = new ArrayList<>();
+        email(violations, "draft_order_invoice.to", to);
+        email(violations, "draft_order_invoice.from", from);
+        text(violations, "draft_order_invoice.subject", subject, MAX_TEXT);
+        text(violations, "draft_order_invoice.custom_message", customMessage, MAX_NOTE);
+        return violations;
+    }
+
+    /** Tags of a bulk tag change: 1 to {@link #MAX_TAGS}, each 1 to {@link #MAX_TEXT} characters. */
+    public static List<Violation> validateTags(String field, List<String> tags) {
+        List<Violation> violations = new ArrayList<>();
+        if (tags == null || tags.isEmpty()) {
+            violations.add(new Violation(field, "must name at least one tag"));
+        } else if (tags.size() > MAX_TAGS) {
+            violations.add(new Violation(field, "must have at most " + MAX_TAGS + " tags"));
+        } else if (tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TEXT)) {
+            violations.add(new Violation(field, "each tag must be 1 to " + MAX_TEXT + " characters"));
+        }
+        return violations;
+    }
+
+    private static void email(List<Violation> violations, String field, String email) {
+        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
+            violations.add(new Violation(field, "must be an email address of at most 254 characters"));
+        }
+    }
+
+    private static void required(List<Violation> violations, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            violations.add(new Violation(field, "is required"));
+        } else {
+            text(violations, field, value, max);
+        }
     }
 
     private static void discount(List<Violation> violations, String at, DraftContent.AppliedDiscount discount) {

@@ -11,6 +11,12 @@ public record Refusal(Code code, String reason) {
         ALREADY_COMPLETING,
         ALREADY_COMPLETED,
         CANCELED,
-        NOT_EDITABLE
+        NOT_EDITABLE,
+        /** The caller's expected version (If-Match) is not the current one. */
+        VERSION_MISMATCH,
+        /** An invoice without a recipient for a draft without an email. */
+        NO_RECIPIENT,
+        /** The change would exceed a limit (e.g. the number of tags). */
+        LIMIT_EXCEEDED
     }
 }

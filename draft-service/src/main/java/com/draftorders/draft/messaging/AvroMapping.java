@@ -4,8 +4,10 @@ import com.draftorders.avro.common.Address;
 import com.draftorders.avro.common.AppliedDiscount;
 import com.draftorders.avro.common.CartContent;
 import com.draftorders.avro.common.CartSnapshot;
+import com.draftorders.avro.common.CustomAttribute;
 import com.draftorders.avro.common.DiscountValueType;
 import com.draftorders.avro.common.LineItem;
+import com.draftorders.avro.common.Metafield;
 import com.draftorders.avro.common.ShippingLine;
 import com.draftorders.avro.common.TaxLine;
 import com.draftorders.avro.common.Totals;
@@ -13,6 +15,7 @@ import com.draftorders.avro.draft.DraftOrderSnapshot;
 import com.draftorders.avro.draft.DraftOrderStatus;
 import com.draftorders.draft.domain.CartCalculation;
 import com.draftorders.draft.domain.DraftContent;
+import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.PaymentTerms;
 import java.util.ArrayList;
@@ -180,7 +183,41 @@ public final class AvroMapping {
                 .setInvoiceSentAt(s.invoiceSentAt())
                 .setCompletedAt(s.completedAt())
                 .setCanceledAt(s.canceledAt())
+                .setMetafields(metafields(draft.details()))
+                .setCustomAttributes(customAttributes(draft.details()))
+                .setPoNumber(draft.details().poNumber())
+                .setSourceName(draft.details().sourceName())
+                .setVisibleToCustomer(draft.details().visibleToCustomer())
+                .setReserveInventoryUntil(draft.details().reserveInventoryUntil())
+                .setInvoiceUrl(s.invoiceUrl())
                 .build();
+    }
+
+    public static List<Metafield> metafields(DraftDetails details) {
+        return details.metafields().stream()
+                .map(m -> new Metafield(m.namespace(), m.key(), m.value(), m.type()))
+                .toList();
+    }
+
+    public static List<CustomAttribute> customAttributes(DraftDetails details) {
+        return details.customAttributes().stream()
+                .map(a -> new CustomAttribute(a.key(), a.value()))
+                .toList();
+    }
+
+    /** The details a channel sent with {@code CreateDraftOrder}. */
+    public static DraftDetails detailsOf(com.draftorders.avro.draft.CreateDraftOrder request) {
+        return new DraftDetails(
+                request.getMetafields().stream()
+                        .map(m -> new DraftDetails.Metafield(m.getNamespace(), m.getKey(), m.getValue(), m.getType()))
+                        .toList(),
+                request.getCustomAttributes().stream()
+                        .map(a -> new DraftDetails.CustomAttribute(a.getKey(), a.getValue()))
+                        .toList(),
+                request.getPoNumber(),
+                request.getSourceName(),
+                request.getVisibleToCustomer(),
+                request.getReserveInventoryUntil());
     }
 
     public static com.draftorders.avro.common.PaymentTerms toAvro(PaymentTerms terms) {

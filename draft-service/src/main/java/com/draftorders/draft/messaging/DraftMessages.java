@@ -11,6 +11,8 @@ import com.draftorders.avro.draft.DraftOrderCompleted;
 import com.draftorders.avro.draft.DraftOrderCompletionFailed;
 import com.draftorders.avro.draft.DraftOrderCompletionStarted;
 import com.draftorders.avro.draft.DraftOrderCreated;
+import com.draftorders.avro.draft.DraftOrderDeleted;
+import com.draftorders.avro.draft.DraftOrderInvoiceSent;
 import com.draftorders.avro.draft.DraftOrderUpdated;
 import com.draftorders.avro.order.CreateOrderFromCart;
 import com.draftorders.avro.payment.AuthorizePayment;
@@ -128,7 +130,10 @@ public class DraftMessages {
                             .setTags(s.tags())
                             .setPaymentPending(create.paymentPending())
                             .setPaymentTerms(AvroMapping.toAvro(create.paymentTerms()))
-                            .setSourceName(s.channel() == null ? "draft_order" : s.channel())
+                            .setSourceName(
+                                    draft.details().sourceName() != null
+                                            ? draft.details().sourceName()
+                                            : s.channel() == null ? "draft_order" : s.channel())
                             .build()));
         }
         if (event instanceof DraftOrderEvent.Completed) {
@@ -154,6 +159,25 @@ public class DraftMessages {
         if (event instanceof DraftOrderEvent.Canceled canceled) {
             return List.of(
                     draftEvent(draft, cause, new DraftOrderCanceled(AvroMapping.snapshot(draft), canceled.reason())));
+        }
+        if (event instanceof DraftOrderEvent.InvoiceSent sent) {
+            var invoice = sent.invoice();
+            return List.of(draftEvent(
+                    draft,
+                    cause,
+                    DraftOrderInvoiceSent.newBuilder()
+                            .setDraftOrderId(draft.id())
+                            .setTo(invoice.to())
+                            .setFrom(invoice.from())
+                            .setSubject(invoice.subject())
+                            .setCustomMessage(invoice.customMessage())
+                            .setInvoiceUrl(invoice.url())
+                            .setSentAt(sent.sentAt())
+                            .setDraftOrder(AvroMapping.snapshot(draft))
+                            .build()));
+        }
+        if (event instanceof DraftOrderEvent.Deleted) {
+            return List.of(draftEvent(draft, cause, new DraftOrderDeleted(draft.id())));
         }
         throw new IllegalArgumentException("unmapped draft order event " + event);
     }

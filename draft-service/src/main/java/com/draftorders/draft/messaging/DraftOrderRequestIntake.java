@@ -68,8 +68,9 @@ public class DraftOrderRequestIntake {
         }
         var customer = new DraftOrder.Customer(request.getEmail(), request.getPhone(), request.getCustomerId());
         DraftContent content = AvroMapping.fromAvro(request.getContent());
+        var details = AvroMapping.detailsOf(request);
         List<DraftValidation.Violation> violations =
-                DraftValidation.validate(customer, content, request.getNote(), request.getTags());
+                DraftValidation.validate(customer, content, request.getNote(), request.getTags(), details);
         if (!violations.isEmpty()) {
             var first = violations.get(0);
             reject(r, first.field(), first.field() + " " + first.reason());
@@ -79,7 +80,13 @@ public class DraftOrderRequestIntake {
                 message.storeId(),
                 request.getChannel(),
                 request.getExternalReference(),
-                new NewDraft(customer, content, request.getNote(), request.getTags(), request.getNoNotificationOrder()),
+                new NewDraft(
+                        customer,
+                        content,
+                        request.getNote(),
+                        request.getTags(),
+                        details,
+                        request.getNoNotificationOrder()),
                 Correlation.of(message),
                 r.key());
     }

@@ -2,6 +2,7 @@ package com.draftorders.draft.web;
 
 import java.time.Instant;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /** The REST shapes of a draft order, named after Shopify's REST Admin API (snake_case on the wire). */
 public final class DraftOrderJson {
@@ -25,9 +26,23 @@ public final class DraftOrderJson {
             Boolean taxExempt,
             String note,
             String tags,
-            Boolean noNotificationOrder) {}
+            Boolean noNotificationOrder,
+            List<MetafieldJson> metafields,
+            List<CustomAttributeJson> customAttributes,
+            String poNumber,
+            String sourceName,
+            Boolean visibleToCustomer,
+            Instant reserveInventoryUntil) {}
+
+    /** {@code PATCH /draft-orders/{id}} body: {@code {"draft_order": {...only the fields to change...}}}. */
+    public record UpdateRequest(DraftOrderInput draftOrder) {}
 
     public record CustomerRef(String id) {}
+
+    /** A merchant-defined field; {@code type} defaults to {@code single_line_text_field}. */
+    public record MetafieldJson(String namespace, String key, String value, String type) {}
+
+    public record CustomAttributeJson(String key, String value) {}
 
     public record LineItemInput(
             String variantId,
@@ -41,7 +56,8 @@ public final class DraftOrderJson {
             Long grams,
             Boolean taxable,
             Boolean requiresShipping,
-            Discount appliedDiscount) {}
+            Discount appliedDiscount,
+            String id) {}
 
     /** {@code value} is the percent for {@code percentage} and the amount for {@code fixed_amount}. */
     public record Discount(String title, String description, String valueType, String value, String amount) {}
@@ -109,7 +125,14 @@ public final class DraftOrderJson {
             Instant updatedAt,
             Instant invoiceSentAt,
             Instant completedAt,
-            Instant canceledAt) {}
+            Instant canceledAt,
+            List<MetafieldJson> metafields,
+            List<CustomAttributeJson> customAttributes,
+            String poNumber,
+            String sourceName,
+            boolean visibleToCustomer,
+            Instant reserveInventoryUntil,
+            String invoiceUrl) {}
 
     public record LineItemView(
             String id,
@@ -131,4 +154,56 @@ public final class DraftOrderJson {
     public record ShippingLineView(String title, String price, String code, List<TaxLineView> taxLines) {}
 
     public record TaxLineView(String title, String rate, String price) {}
+
+    /** {@code GET /draft-orders}: one page and the cursor of the next one (null on the last page). */
+    public record DraftOrderListResponse(List<DraftOrderView> draftOrders, String nextCursor) {}
+
+    /** {@code POST /draft-orders/{id}/send-invoice} body (Shopify's shape; all optional). */
+    public record SendInvoiceRequest(InvoiceInput draftOrderInvoice) {}
+
+    /** {@code to} defaults to the draft's email. */
+    public record InvoiceInput(String to, String from, String subject, String customMessage) {}
+
+    public record InvoiceSentResponse(InvoiceSentView draftOrderInvoice, DraftOrderView draftOrder) {}
+
+    public record InvoiceSentView(
+            String to, String from, String subject, String customMessage, String invoiceUrl, Instant sentAt) {}
+
+    /** The public invoice a customer opens from the invoice link: no addresses, emails or internal ids. */
+    public record PublicInvoiceResponse(PublicInvoice invoice) {}
+
+    public record PublicInvoice(
+            String name,
+            String status,
+            boolean ready,
+            String currency,
+            List<PublicInvoiceLine> lineItems,
+            ShippingLineView shippingLine,
+            boolean taxesIncluded,
+            String lineItemsSubtotalPrice,
+            String totalDiscounts,
+            String subtotalPrice,
+            String totalShippingPrice,
+            String totalTax,
+            String totalPrice,
+            Instant invoiceSentAt) {}
+
+    public record PublicInvoiceLine(
+            String title, String variantTitle, String sku, int quantity, String price, String discountedTotal) {}
+
+    /** {@code GET /draft-orders/{id}/events}: the timeline, oldest first. */
+    public record TimelineResponse(List<TimelineEventView> events) {}
+
+    public record TimelineEventView(String type, Instant at, String summary, long version) {}
+
+    /**
+     * Body of the bulk operations: {@code ids} (1 to 250) and, for the tag operations, {@code tags} as a
+     * comma-separated string ({@code "a, b"}) or an array of strings.
+     */
+    public record BulkRequest(List<String> ids, JsonNode tags) {}
+
+    public record BulkResponse(List<BulkResult> results) {}
+
+    /** Per id: {@code updated}, {@code unchanged}, {@code deleted}, {@code not_found} or {@code refused} (with why). */
+    public record BulkResult(String id, String status, String reason) {}
 }

@@ -3,14 +3,18 @@ package com.draftorders.draft.web;
 import com.draftorders.draft.application.DraftOrderService.NewDraft;
 import com.draftorders.draft.domain.CartCalculation;
 import com.draftorders.draft.domain.DraftContent;
+import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.DraftValidation;
 import com.draftorders.draft.web.DraftOrderJson.Address;
+import com.draftorders.draft.web.DraftOrderJson.CustomAttributeJson;
 import com.draftorders.draft.web.DraftOrderJson.CustomerRef;
 import com.draftorders.draft.web.DraftOrderJson.Discount;
 import com.draftorders.draft.web.DraftOrderJson.DraftOrderInput;
 import com.draftorders.draft.web.DraftOrderJson.DraftOrderView;
+import com.draftorders.draft.web.DraftOrderJson.LineItemInput;
 import com.draftorders.draft.web.DraftOrderJson.LineItemView;
+import com.draftorders.draft.web.DraftOrderJson.MetafieldJson;
 import com.draftorders.draft.web.DraftOrderJson.PaymentTermsJson;
 import com.draftorders.draft.web.DraftOrderJson.ShippingLineView;
 import com.draftorders.draft.web.DraftOrderJson.TaxLineView;
@@ -20,11 +24,14 @@ import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.databind.JsonNode;
 
 /** Between the REST shapes and the domain: decimal money strings in, minor units inside, and back. */
 final class DraftOrderWebMapping {
@@ -46,32 +53,8 @@ final class DraftOrderWebMapping {
         if (!MoneyFormat.isCurrency(currency)) {
             throw ApiException.invalid("currency", "must be an ISO 4217 currency code such as \"EUR\"");
         }
-        List<DraftContent.LineItem> lines = new ArrayList<>();
-        var inputs = input.lineItems() == null ? List.<DraftOrderJson.LineItemInput>of() : input.lineItems();
-        for (int i = 0; i < inputs.size() && i <= DraftValidation.MAX_LINE_ITEMS; i++) {
-            var line = inputs.get(i);
-            String at = "line_items[" + i + "]";
-            if (line == null) {
-                errors.add(new FieldError(at, "must not be null"));
-                continue;
-            }
-            lines.add(new DraftContent.LineItem(
-                    Ids.next("li"),
-                    line.variantId(),
-                    line.productId(),
-                    line.sku(),
-                    line.title(),
-                    line.variantTitle(),
-                    line.quantity() == null ? 1 : line.quantity(),
-                    money(errors, at + ".price", line.price(), currency, true),
-                    line.originalPrice() == null
-                            ? null
-                            : money(errors, at + ".original_price", line.originalPrice(), currency, false),
-                    line.grams() == null ? 0 : line.grams(),
-                    line.taxable() == null || line.taxable(),
-                    line.requiresShipping() == null || line.requiresShipping(),
-                    discount(errors, at + ".applied_discount", line.appliedDiscount(), currency)));
-        }
+        var inputs = input.lineItems() == null ? List.<LineItemInput>of() : input.lineItems();
+        List<DraftContent.LineItem> lines = lines(errors, inputs, currency, Set.of());
         if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
             errors.add(new FieldError(
                     "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
@@ -101,16 +84,179 @@ final class DraftOrderWebMapping {
                 input.phone(),
                 input.customer() == null ? null : input.customer().id());
         List<String> tags = tags(input.tags());
+        var details = new DraftDetails(
+                metafields(input.metafields()),
+                customAttributes(input.customAttributes()),
+                input.poNumber(),
+                input.sourceName(),
+                Boolean.TRUE.equals(input.visibleToCustomer()),
+                input.reserveInventoryUntil());
         if (inputs.size() <= DraftValidation.MAX_LINE_ITEMS) {
-            DraftValidation.validate(customer, content, input.note(), tags).stream()
-                    .map(v -> new FieldError(v.field(), v.reason()))
-                    .filter(e -> errors.stream().noneMatch(seen -> seen.field().equals(e.field())))
-                    .forEach(errors::add);
+            validate(errors, customer, content, input.note(), tags, details);
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new NewDraft(customer, content, input.note(), tags, Boolean.TRUE.equals(input.noNotificationOrder()));
+        return new NewDraft(
+                customer, content, input.note(), tags, details, Boolean.TRUE.equals(input.noNotificationOrder()));
+    }
+
+    /**
+     * Merges a partial update into the draft as it is: every field present in {@code present} (the JSON object of
+     * {@code draft_order}) replaces the current value, {@code null} clearing it ({@code line_items} replace the whole
+     * list; a line item naming the {@code id} of a current line keeps that id). The result is validated like a new
+     * draft; every problem is reported at once as a 422. The currency cannot change.
+     */
+    static DraftOrder.Edit toEdit(DraftOrder current, JsonNode present, DraftOrderInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        var content = current.content();
+        String currency = content.currency();
+        if (present.has("currency") && (input.currency() == null || !currency.equalsIgnoreCase(input.currency()))) {
+            errors.add(new FieldError("currency", "cannot be changed; it is " + currency));
+        }
+        List<DraftContent.LineItem> lines = content.lineItems();
+        int lineCount = lines.size();
+        if (present.has("line_items")) {
+            var inputs = input.lineItems() == null ? List.<LineItemInput>of() : input.lineItems();
+            lineCount = inputs.size();
+            Set<String> currentIds = new HashSet<>();
+            content.lineItems().forEach(l -> currentIds.add(l.id()));
+            lines = lines(errors, inputs, currency, currentIds);
+            if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
+                errors.add(new FieldError(
+                        "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
+            }
+        }
+        var shipping = content.shippingLine();
+        if (present.has("shipping_line")) {
+            shipping = input.shippingLine() == null
+                    ? null
+                    : new DraftContent.ShippingLine(
+                            input.shippingLine().title(),
+                            money(
+                                    errors,
+                                    "shipping_line.price",
+                                    input.shippingLine().price(),
+                                    currency,
+                                    true),
+                            input.shippingLine().code());
+        }
+        var newContent = new DraftContent(
+                currency,
+                lines,
+                present.has("applied_discount")
+                        ? discount(errors, "applied_discount", input.appliedDiscount(), currency)
+                        : content.appliedDiscount(),
+                shipping,
+                present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
+                present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress(),
+                present.has("taxes_included") ? Boolean.TRUE.equals(input.taxesIncluded()) : content.taxesIncluded(),
+                present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt());
+        var customer = current.customer() == null ? new DraftOrder.Customer(null, null, null) : current.customer();
+        var newCustomer = new DraftOrder.Customer(
+                present.has("email") ? input.email() : customer.email(),
+                present.has("phone") ? input.phone() : customer.phone(),
+                present.has("customer")
+                        ? input.customer() == null ? null : input.customer().id()
+                        : customer.customerId());
+        String note = present.has("note") ? input.note() : current.note();
+        List<String> tags = present.has("tags") ? tags(input.tags()) : current.tags();
+        var details = current.details();
+        var newDetails = new DraftDetails(
+                present.has("metafields") ? metafields(input.metafields()) : details.metafields(),
+                present.has("custom_attributes")
+                        ? customAttributes(input.customAttributes())
+                        : details.customAttributes(),
+                present.has("po_number") ? input.poNumber() : details.poNumber(),
+                present.has("source_name") ? input.sourceName() : details.sourceName(),
+                present.has("visible_to_customer")
+                        ? Boolean.TRUE.equals(input.visibleToCustomer())
+                        : details.visibleToCustomer(),
+                present.has("reserve_inventory_until")
+                        ? input.reserveInventoryUntil()
+                        : details.reserveInventoryUntil());
+        if (lineCount <= DraftValidation.MAX_LINE_ITEMS) {
+            validate(errors, newCustomer, newContent, note, tags, newDetails);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new DraftOrder.Edit(newCustomer, newContent, note, tags, newDetails);
+    }
+
+    private static void validate(
+            List<FieldError> errors,
+            DraftOrder.Customer customer,
+            DraftContent content,
+            String note,
+            List<String> tags,
+            DraftDetails details) {
+        DraftValidation.validate(customer, content, note, tags, details).stream()
+                .map(v -> new FieldError(v.field(), v.reason()))
+                .filter(e -> errors.stream().noneMatch(seen -> seen.field().equals(e.field())))
+                .forEach(errors::add);
+    }
+
+    /**
+     * Parses line items (at most one more than the limit, so the caller reports the limit). A line naming the id of
+     * one of {@code keepableIds} keeps it; every other line gets a new id.
+     */
+    private static List<DraftContent.LineItem> lines(
+            List<FieldError> errors, List<LineItemInput> inputs, String currency, Set<String> keepableIds) {
+        List<DraftContent.LineItem> lines = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < inputs.size() && i <= DraftValidation.MAX_LINE_ITEMS; i++) {
+            var line = inputs.get(i);
+            String at = "line_items[" + i + "]";
+            if (line == null) {
+                errors.add(new FieldError(at, "must not be null"));
+                continue;
+            }
+            String id = line.id() != null && keepableIds.contains(line.id()) && used.add(line.id())
+                    ? line.id()
+                    : Ids.next("li");
+            lines.add(new DraftContent.LineItem(
+                    id,
+                    line.variantId(),
+                    line.productId(),
+                    line.sku(),
+                    line.title(),
+                    line.variantTitle(),
+                    line.quantity() == null ? 1 : line.quantity(),
+                    money(errors, at + ".price", line.price(), currency, true),
+                    line.originalPrice() == null
+                            ? null
+                            : money(errors, at + ".original_price", line.originalPrice(), currency, false),
+                    line.grams() == null ? 0 : line.grams(),
+                    line.taxable() == null || line.taxable(),
+                    line.requiresShipping() == null || line.requiresShipping(),
+                    discount(errors, at + ".applied_discount", line.appliedDiscount(), currency)));
+        }
+        return lines;
+    }
+
+    private static List<DraftDetails.Metafield> metafields(List<MetafieldJson> input) {
+        if (input == null) {
+            return List.of();
+        }
+        return input.stream()
+                .map(m -> m == null
+                        ? null
+                        : new DraftDetails.Metafield(
+                                m.namespace(),
+                                m.key(),
+                                m.value(),
+                                m.type() == null ? "single_line_text_field" : m.type()))
+                .toList();
+    }
+
+    private static List<DraftDetails.CustomAttribute> customAttributes(List<CustomAttributeJson> input) {
+        if (input == null) {
+            return List.of();
+        }
+        return input.stream()
+                .map(a -> a == null ? null : new DraftDetails.CustomAttribute(a.key(), a.value()))
+                .toList();
     }
 
     static List<String> tags(String tags) {
@@ -265,7 +411,41 @@ final class DraftOrderWebMapping {
                 s.updatedAt(),
                 s.invoiceSentAt(),
                 s.completedAt(),
-                s.canceledAt());
+                s.canceledAt(),
+                draft.details().metafields().stream()
+                        .map(m -> new MetafieldJson(m.namespace(), m.key(), m.value(), m.type()))
+                        .toList(),
+                draft.details().customAttributes().stream()
+                        .map(a -> new CustomAttributeJson(a.key(), a.value()))
+                        .toList(),
+                draft.details().poNumber(),
+                draft.details().sourceName(),
+                draft.details().visibleToCustomer(),
+                draft.details().reserveInventoryUntil(),
+                s.invoiceUrl());
+    }
+
+    /** What the customer sees behind the invoice link: name, status, lines and totals. */
+    static DraftOrderJson.PublicInvoice publicInvoice(DraftOrder draft) {
+        var view = view(draft);
+        return new DraftOrderJson.PublicInvoice(
+                view.name(),
+                view.status(),
+                view.ready(),
+                view.currency(),
+                view.lineItems().stream()
+                        .map(l -> new DraftOrderJson.PublicInvoiceLine(
+                                l.title(), l.variantTitle(), l.sku(), l.quantity(), l.price(), l.discountedTotal()))
+                        .toList(),
+                view.shippingLine(),
+                view.taxesIncluded(),
+                view.lineItemsSubtotalPrice(),
+                view.totalDiscounts(),
+                view.subtotalPrice(),
+                view.totalShippingPrice(),
+                view.totalTax(),
+                view.totalPrice(),
+                view.invoiceSentAt());
     }
 
     private static Discount discountView(DraftContent.AppliedDiscount d, Long amount, String currency) {

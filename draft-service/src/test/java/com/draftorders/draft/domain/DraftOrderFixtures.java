@@ -35,6 +35,7 @@ final class DraftOrderFixtures {
                 content(),
                 null,
                 List.of(),
+                DraftDetails.NONE,
                 false,
                 NOW);
         draft.pullEvents();
@@ -65,5 +66,65 @@ final class DraftOrderFixtures {
         draft.cartLocked(1, draft.contentVersion(), 3998, "pay_1", NOW);
         draft.pullEvents();
         return draft;
+    }
+
+    /** A completed draft (order_1). */
+    static DraftOrder completed() {
+        var draft = authorizing();
+        draft.paymentAuthorized("pay_1", NOW);
+        draft.orderCreated("order_1", "pay_1", NOW);
+        draft.pullEvents();
+        return draft;
+    }
+
+    /** A ready draft whose completion has started. */
+    static DraftOrder completing() {
+        var draft = readyDraft();
+        draft.complete(false, "system", null, NOW);
+        draft.pullEvents();
+        return draft;
+    }
+
+    static DraftOrder canceled() {
+        var draft = readyDraft();
+        draft.cancel("changed their mind", NOW);
+        draft.pullEvents();
+        return draft;
+    }
+
+    /** An edit that keeps everything as it is (tests change one part of it). */
+    static DraftOrder.Edit unchanged(DraftOrder draft) {
+        return new DraftOrder.Edit(draft.customer(), draft.content(), draft.note(), draft.tags(), draft.details());
+    }
+
+    static DraftContent withQuantity(DraftContent content, int quantity) {
+        var line = content.lineItems().get(0);
+        return new DraftContent(
+                content.currency(),
+                java.util.List.of(new DraftContent.LineItem(
+                        line.id(),
+                        line.variantId(),
+                        line.productId(),
+                        line.sku(),
+                        line.title(),
+                        line.variantTitle(),
+                        quantity,
+                        line.price(),
+                        line.originalPrice(),
+                        line.grams(),
+                        line.taxable(),
+                        line.requiresShipping(),
+                        line.appliedDiscount())),
+                content.appliedDiscount(),
+                content.shippingLine(),
+                content.shippingAddress(),
+                content.billingAddress(),
+                content.taxesIncluded(),
+                content.taxExempt());
+    }
+
+    static Invoice invoice(String to) {
+        return new Invoice(
+                to, "shop@example.com", "Your order", "Thanks!", "https://shop.test/invoices/dorder_1?token=t");
     }
 }

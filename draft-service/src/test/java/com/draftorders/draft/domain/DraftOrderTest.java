@@ -28,6 +28,7 @@ class DraftOrderTest {
                 DraftOrderFixtures.content(),
                 null,
                 java.util.List.of(),
+                DraftDetails.NONE,
                 false,
                 NOW);
 
