@@ -1,5 +1,6 @@
 package com.draftorders.draft;
 
+import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -11,13 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param saga deadlines of the completion saga
  * @param invoice signed invoice links
  * @param idempotency {@code Idempotency-Key} handling of the REST API
+ * @param cartServiceUrl base URL of cart-service's REST API; {@code POST /draft-orders/calculate} asks its
+ *     {@code POST /carts/calculate} (the embedded stack passes the cart-service it runs)
  */
 @ConfigurationProperties("draftorders.drafts")
 public record DraftProperties(
         @DefaultValue("USD") String defaultCurrency,
         @DefaultValue Saga saga,
         @DefaultValue Invoice invoice,
-        @DefaultValue Idempotency idempotency) {
+        @DefaultValue Idempotency idempotency,
+        @DefaultValue("http://127.0.0.1:8082") URI cartServiceUrl) {
 
     /**
      * @param stepTimeout how long a saga step may wait for its reply before its command is sent again

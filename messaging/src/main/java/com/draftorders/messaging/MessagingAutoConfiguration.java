@@ -113,17 +113,6 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    org.springframework.web.servlet.config.annotation.WebMvcConfigurer storeIdResolution() {
-        return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
-            @Override
-            public void addArgumentResolvers(
-                    java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new com.draftorders.messaging.web.StoreIdArgumentResolver());
-            }
-        };
-    }
-
-    @Bean
     com.draftorders.messaging.web.ApiExceptionHandler apiExceptionHandler() {
         return new com.draftorders.messaging.web.ApiExceptionHandler();
     }

@@ -37,6 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=order-service",
+            "draftorders.security.enabled=false",
             "spring.kafka.bootstrap-servers=127.0.0.1:9",
             "draftorders.messaging.create-topics=false",
             "draftorders.messaging.registry-url=http://127.0.0.1:9/apis/registry/v2",

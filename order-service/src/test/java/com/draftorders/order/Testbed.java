@@ -7,6 +7,7 @@ import com.draftorders.messaging.MessageFactory;
 import com.draftorders.messaging.OutboxRelay;
 import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.order.application.PaymentRequests;
 import com.draftorders.order.messaging.OrderCommandHandler;
 import com.draftorders.order.messaging.OrderMessages;
 import com.draftorders.order.messaging.PaymentEventHandler;
@@ -52,6 +53,7 @@ public final class Testbed implements AutoCloseable {
     public final MongoOrderNumbers numbers;
     public final OrderCommandHandler commands;
     public final PaymentEventHandler payments;
+    public final PaymentRequests paymentRequests;
     private final AtomicInteger offsets = new AtomicInteger();
 
     public Testbed() {
@@ -74,6 +76,7 @@ public final class Testbed implements AutoCloseable {
         var messages = new OrderMessages(new MessageFactory(codec, "order-service", clock));
         commands = new OrderCommandHandler(store, numbers, messages, clock, properties);
         payments = new PaymentEventHandler(store, messages, properties);
+        paymentRequests = new PaymentRequests(store, messages, properties);
     }
 
     /** A record as the consumer hands it over: metadata from the store, a fresh event id, a correlation id. */

@@ -2,13 +2,20 @@ package com.draftorders.stack;
 
 import com.draftorders.cart.CartServiceApplication;
 import com.draftorders.draft.DraftServiceApplication;
+import com.draftorders.messaging.security.DevTokens;
+import com.draftorders.messaging.security.Scopes;
+import com.draftorders.messaging.web.StoreIdArgumentResolver;
 import com.draftorders.order.OrderServiceApplication;
 import com.draftorders.payment.PaymentServiceApplication;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -50,10 +57,48 @@ public final class EmbeddedStack implements AutoCloseable {
         services.add(service("cart-service", CartServiceApplication.class, settings.cartPort()));
         services.add(service("order-service", OrderServiceApplication.class, settings.orderPort()));
         services.add(service("payment-service", PaymentServiceApplication.class, settings.paymentPort()));
+        if (settings.devSecret() != null) {
+            for (ServiceInstance service : services) {
+                DEV_SECRETS.put(service.url(), settings.devSecret());
+            }
+        }
+    }
+
+    /** Development secrets of the stacks created in this JVM, by service URL, for {@link #devSecretFor}. */
+    private static final Map<String, String> DEV_SECRETS = new ConcurrentHashMap<>();
+
+    /** How long the development token printed at startup stays valid. */
+    static final Duration DEV_TOKEN_TTL = Duration.ofHours(24);
+
+    /**
+     * The development secret of the stack (created in this JVM) serving {@code url}, so a client knowing only a
+     * service's address can mint tokens for it.
+     */
+    public static Optional<String> devSecretFor(String url) {
+        return DEV_SECRETS.entrySet().stream()
+                .filter(e -> url.startsWith(e.getKey()))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
+    /** A development bearer token for {@code storeId} with {@code scopes}, valid for {@code ttl}. */
+    public String mintToken(String storeId, Collection<String> scopes, Duration ttl) {
+        return DevTokens.mint(settings.devSecret(), storeId, scopes, ttl);
+    }
+
+    /** A development bearer token for store {@code dev} with every scope, valid for 24 h. */
+    public String devToken() {
+        return mintToken(StoreIdArgumentResolver.DEVELOPMENT_STORE, Scopes.ALL, DEV_TOKEN_TTL);
     }
 
     private ServiceInstance service(String name, Class<?> application, int port) {
-        return new ServiceInstance(name, application, port, settings, serviceArguments, servicesInOwnProcesses);
+        List<String> arguments = new ArrayList<>();
+        if (name.equals("draft-service")) {
+            // draft-service asks cart-service to calculate a draft that is not saved (POST /draft-orders/calculate)
+            arguments.add("--draftorders.drafts.cart-service-url=" + settings.serviceUrl(settings.cartPort()));
+        }
+        arguments.addAll(serviceArguments);
+        return new ServiceInstance(name, application, port, settings, arguments, servicesInOwnProcesses);
     }
 
     /** Starts the infrastructure, then the four services, and waits until every health check is UP. */
@@ -140,6 +185,7 @@ public final class EmbeddedStack implements AutoCloseable {
     }
 
     String banner() {
+        String token = devToken();
         return String.join(
                 "\n",
                 "  draft-service     " + service("draft-service").url() + "   (REST: /draft-orders)",
@@ -151,8 +197,14 @@ public final class EmbeddedStack implements AutoCloseable {
                 "  Schema registry   " + settings.registryCcompatUrl() + "   (Confluent-compatible API)",
                 "  Data and logs     " + settings.dataDir(),
                 "",
+                "Development token (store dev, scopes " + String.join(" ", Scopes.ALL) + ", valid 24 h; the signing"
+                        + " key is new at every start):",
+                "  export TOKEN=" + token,
+                "",
                 "Try next:",
                 "  curl -s " + service("draft-service").url() + "/actuator/health",
+                "  curl -s -H \"Authorization: Bearer $TOKEN\" "
+                        + service("draft-service").url() + "/draft-orders",
                 "  curl -s " + settings.registryCcompatUrl() + "/subjects",
                 "  (the README's walk-through creates and completes a draft order)",
                 "",

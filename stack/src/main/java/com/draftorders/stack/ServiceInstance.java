@@ -40,6 +40,9 @@ public final class ServiceInstance {
                 "--draftorders.messaging.registry-url=" + settings.registryUrl(),
                 "--spring.jmx.enabled=false",
                 "--spring.main.banner-mode=off"));
+        if (settings.devSecret() != null) {
+            this.arguments.add("--draftorders.security.dev-secret=" + settings.devSecret());
+        }
         this.arguments.addAll(extra);
     }
 

@@ -77,18 +77,44 @@ public record CartView(
             long totalWeight) {}
 
     static CartView of(Cart cart, Instant lockedAt, Instant createdAt, Instant updatedAt) {
-        CartCalculation calculation = cart.calculation();
-        CartContent content = calculation.content();
-        String currency = content.currency();
         CartLock lock = cart.lockState();
-        Totals t = calculation.totals();
-        return new CartView(
+        return of(
                 cart.id(),
                 cart.type().name(),
                 cart.draftOrderId(),
                 cart.draftVersion(),
                 cart.isLocked(),
                 lock == null ? null : new LockView(lock.draftOrderId(), lock.draftVersion(), lock.attempt(), lockedAt),
+                cart.calculation(),
+                createdAt,
+                updatedAt);
+    }
+
+    /** A calculation that belongs to no stored cart ({@code POST /carts/calculate}): no id, type, draft or lock. */
+    static CartView ofCalculation(CartCalculation calculation) {
+        return of(null, null, null, 0, false, null, calculation, null, null);
+    }
+
+    private static CartView of(
+            String id,
+            String type,
+            String draftOrderId,
+            long draftVersion,
+            boolean locked,
+            LockView lock,
+            CartCalculation calculation,
+            Instant createdAt,
+            Instant updatedAt) {
+        CartContent content = calculation.content();
+        String currency = content.currency();
+        Totals t = calculation.totals();
+        return new CartView(
+                id,
+                type,
+                draftOrderId,
+                draftVersion,
+                locked,
+                lock,
                 currency,
                 calculation.lines().stream().map(l -> line(l, currency)).toList(),
                 discount(content.appliedDiscount(), calculation.orderDiscount(), currency),

@@ -13,11 +13,14 @@ import com.draftorders.avro.common.TaxLine;
 import com.draftorders.avro.common.Totals;
 import com.draftorders.avro.draft.DraftOrderSnapshot;
 import com.draftorders.avro.draft.DraftOrderStatus;
+import com.draftorders.avro.order.OrderSnapshot;
 import com.draftorders.draft.domain.CartCalculation;
 import com.draftorders.draft.domain.DraftContent;
 import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
+import com.draftorders.draft.domain.OrderCopy;
 import com.draftorders.draft.domain.PaymentTerms;
+import com.draftorders.messaging.InvalidMessageException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -106,6 +109,22 @@ public final class AvroMapping {
                 fromAvro(content.getBillingAddress()),
                 content.getTaxesIncluded(),
                 content.getTaxExempt());
+    }
+
+    /** draft-service's copy of an order of {@code storeId}, for re-orders. */
+    public static OrderCopy orderCopyOf(String storeId, OrderSnapshot order) {
+        if (order.getId() == null || order.getCart() == null || order.getCart().getContent() == null) {
+            throw new InvalidMessageException("OrderCreated names no order id or cart content");
+        }
+        return new OrderCopy(
+                order.getId(),
+                storeId,
+                order.getName(),
+                order.getDraftOrderId(),
+                new DraftOrder.Customer(order.getEmail(), order.getPhone(), order.getCustomerId()),
+                fromAvro(order.getCart().getContent()),
+                order.getNote(),
+                order.getTags());
     }
 
     public static CartCalculation calculationOf(CartSnapshot cart) {

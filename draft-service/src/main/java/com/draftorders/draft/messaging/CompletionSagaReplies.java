@@ -11,6 +11,7 @@ import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.domain.Completion;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.Refusal;
+import com.draftorders.draft.persistence.OrderCopies;
 import com.draftorders.messaging.Ids;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
@@ -39,10 +40,12 @@ import org.springframework.context.annotation.Configuration;
 public class CompletionSagaReplies {
 
     private final DraftOrderService drafts;
+    private final OrderCopies orderCopies;
     private final Clock clock;
 
-    public CompletionSagaReplies(DraftOrderService drafts, Clock clock) {
+    public CompletionSagaReplies(DraftOrderService drafts, OrderCopies orderCopies, Clock clock) {
         this.drafts = drafts;
+        this.orderCopies = orderCopies;
         this.clock = clock;
     }
 
@@ -127,8 +130,10 @@ public class CompletionSagaReplies {
         });
     }
 
+    /** Completes the draft, and keeps a copy of the order for re-orders ({@code order_copies}, once per order). */
     void orderCreated(IncomingMessage<OrderCreated> message) {
         var order = message.payload().getOrder();
+        orderCopies.record(AvroMapping.orderCopyOf(message.storeId(), order), clock.instant());
         apply(message, order.getDraftOrderId(), draft -> {
             draft.orderCreated(order.getId(), order.getPaymentId(), clock.instant());
             return Optional.empty();

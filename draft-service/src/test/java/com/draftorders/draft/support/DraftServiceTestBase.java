@@ -40,6 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.config.name=draft-service",
+            "draftorders.security.enabled=false",
             "spring.kafka.bootstrap-servers=127.0.0.1:9",
             "spring.kafka.producer.properties.max.block.ms=500",
             "draftorders.messaging.create-topics=false",
@@ -56,6 +57,8 @@ public abstract class DraftServiceTestBase {
     private static final AtomicInteger STORES = new AtomicInteger();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** cart-service's REST API as far as draft-service calls it (POST /carts/calculate). */
+    protected static final CartServiceStub CART_SERVICE = CartServiceStub.start();
 
     @TestConfiguration
     static class Recording {
@@ -71,6 +74,7 @@ public abstract class DraftServiceTestBase {
         registry.add(
                 "spring.mongodb.uri",
                 () -> "mongodb://" + MONGO_ADDRESS.getHostString() + ":" + MONGO_ADDRESS.getPort());
+        registry.add("draftorders.drafts.cart-service-url", CART_SERVICE::url);
     }
 
     @LocalServerPort

@@ -50,4 +50,11 @@ public final class RecordingCodec extends MessageCodec {
                 .map(type::cast)
                 .toList();
     }
+
+    /** Every message written for {@code storeId}, in order. */
+    public List<Recorded> ofStore(String storeId) {
+        return all.stream()
+                .filter(r -> storeId.equals(Topic.metadataOf(r.envelope()).getStoreId()))
+                .toList();
+    }
 }

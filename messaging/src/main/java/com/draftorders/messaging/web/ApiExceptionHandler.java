@@ -1,5 +1,6 @@
 package com.draftorders.messaging.web;
 
+import com.draftorders.messaging.security.BodyTooLargeException;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,6 +20,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyTooLargeException tooLarge) {
+                return bodyTooLarge(tooLarge);
+            }
+        }
         String reason = e.getMostSpecificCause().getMessage();
         if (reason != null && reason.length() > 300) {
             reason = reason.substring(0, 300);
@@ -29,6 +35,13 @@ public class ApiExceptionHandler {
                         "malformed",
                         "the body is not valid JSON for this request: " + reason,
                         List.of()));
+    }
+
+    /** A body without a declared length went past the limit while being read (see BodySizeLimitFilter). */
+    @ExceptionHandler(BodyTooLargeException.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                .body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload_too_large", e.getMessage(), List.of()));
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail, List<ApiException.FieldError> errors) {

@@ -24,6 +24,7 @@ public final class Order {
     private PaymentStatus paymentStatus;
     private long capturedAmount;
     private long refundedAmount;
+    private final List<PaymentRequest> paymentRequests = new ArrayList<>();
     private final List<OrderEvent> events = new ArrayList<>();
 
     private Order(
@@ -84,8 +85,129 @@ public final class Order {
             PaymentStatus paymentStatus,
             long capturedAmount,
             long refundedAmount) {
-        return new Order(
+        return restore(
+                id,
+                storeId,
+                number,
+                details,
+                createdAt,
+                paymentDueAt,
+                paymentStatus,
+                capturedAmount,
+                refundedAmount,
+                List.of());
+    }
+
+    /** Rebuilds a stored order with the payment requests it has accepted; records no event. */
+    public static Order restore(
+            String id,
+            String storeId,
+            long number,
+            OrderDetails details,
+            Instant createdAt,
+            Instant paymentDueAt,
+            PaymentStatus paymentStatus,
+            long capturedAmount,
+            long refundedAmount,
+            List<PaymentRequest> paymentRequests) {
+        Order order = new Order(
                 id, storeId, number, details, createdAt, paymentDueAt, paymentStatus, capturedAmount, refundedAmount);
+        if (paymentRequests != null) {
+            order.paymentRequests.addAll(paymentRequests);
+        }
+        return order;
+    }
+
+    /**
+     * A merchant asks to capture the authorization, all of it ({@code amount} null) or part of it. Only an
+     * {@link PaymentStatus#AUTHORIZED} payment (e.g. an order under payment terms) can be captured; the status
+     * changes when payment-service reports the capture.
+     */
+    public PaymentRequestOutcome requestCapture(String idempotencyKey, Long amount) {
+        PaymentRequest request = PaymentRequest.of(PaymentRequest.Kind.CAPTURE, idempotencyKey, amount, null);
+        var earlier = earlier(request);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (paymentStatus != PaymentStatus.AUTHORIZED) {
+            return PaymentRequestOutcome.Refused.of(
+                    "payment_not_authorized", "only an authorized payment can be captured; it is " + paymentStatus);
+        }
+        if (amount != null && amount <= 0) {
+            return PaymentRequestOutcome.Refused.of("invalid_amount", "a capture must be positive");
+        }
+        long authorized = cart().totals().totalPrice();
+        if (amount != null && amount > authorized) {
+            return PaymentRequestOutcome.Refused.of(
+                    "capture_exceeds_authorized", "a capture of " + amount + " exceeds the authorized " + authorized);
+        }
+        return accept(request, new OrderEvent.CaptureRequested(id, paymentId(), request.commandKey(id), amount));
+    }
+
+    /** A merchant asks to void the authorization. Only an {@link PaymentStatus#AUTHORIZED} payment can be voided. */
+    public PaymentRequestOutcome requestVoid(String idempotencyKey, String reason) {
+        PaymentRequest request = PaymentRequest.of(PaymentRequest.Kind.VOID, idempotencyKey, null, reason);
+        var earlier = earlier(request);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (paymentStatus != PaymentStatus.AUTHORIZED) {
+            return PaymentRequestOutcome.Refused.of(
+                    "payment_not_authorized", "only an authorized payment can be voided; it is " + paymentStatus);
+        }
+        return accept(request, new OrderEvent.VoidRequested(id, paymentId(), request.commandKey(id), reason));
+    }
+
+    /**
+     * A merchant asks to refund {@code amount} minor units. Only a captured (or partly refunded) payment can be
+     * refunded, and never more than was captured less what was refunded already.
+     */
+    public PaymentRequestOutcome requestRefund(String idempotencyKey, long amount, String reason) {
+        PaymentRequest request = PaymentRequest.of(PaymentRequest.Kind.REFUND, idempotencyKey, amount, reason);
+        var earlier = earlier(request);
+        if (earlier != null) {
+            return earlier;
+        }
+        if (!paymentStatus.isRefundable()) {
+            return PaymentRequestOutcome.Refused.of(
+                    "payment_not_refundable", "only a captured payment can be refunded; it is " + paymentStatus);
+        }
+        if (amount <= 0) {
+            return PaymentRequestOutcome.Refused.of("invalid_amount", "a refund must be positive");
+        }
+        long refundable = capturedAmount - refundedAmount;
+        if (amount > refundable) {
+            return new PaymentRequestOutcome.Refused(
+                    "refund_exceeds_captured",
+                    "a refund of " + amount + " exceeds what can still be refunded (" + refundable + ")",
+                    capturedAmount,
+                    refundedAmount,
+                    refundable);
+        }
+        return accept(request, new OrderEvent.RefundRequested(id, paymentId(), request.commandKey(id), amount, reason));
+    }
+
+    /** The answer to a key seen before: a replay for the same request, a reused key for another; else null. */
+    private PaymentRequestOutcome earlier(PaymentRequest request) {
+        for (PaymentRequest known : paymentRequests) {
+            if (known.idempotencyKey().equals(request.idempotencyKey())) {
+                return known.requestHash().equals(request.requestHash())
+                        ? new PaymentRequestOutcome.Replayed(known)
+                        : new PaymentRequestOutcome.KeyReused(request.idempotencyKey(), known.kind());
+            }
+        }
+        return null;
+    }
+
+    private PaymentRequestOutcome accept(PaymentRequest request, OrderEvent command) {
+        paymentRequests.add(request);
+        record(command);
+        return new PaymentRequestOutcome.Accepted(request);
+    }
+
+    /** The capture, void and refund requests accepted so far, oldest first. */
+    public List<PaymentRequest> paymentRequests() {
+        return List.copyOf(paymentRequests);
     }
 
     /** The payment was captured for {@code amount} minor units. Only an open authorization can be captured. */

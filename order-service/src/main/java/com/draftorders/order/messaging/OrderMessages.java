@@ -6,6 +6,8 @@ import com.draftorders.avro.order.OrderPaymentCaptured;
 import com.draftorders.avro.order.OrderPaymentRefunded;
 import com.draftorders.avro.order.OrderPaymentVoided;
 import com.draftorders.avro.payment.CapturePayment;
+import com.draftorders.avro.payment.RefundPayment;
+import com.draftorders.avro.payment.VoidPayment;
 import com.draftorders.messaging.MessageFactory;
 import com.draftorders.messaging.MessageFactory.Correlation;
 import com.draftorders.messaging.OutgoingMessage;
@@ -17,7 +19,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Turns what an order recorded into the messages it sends: order events on {@code order-events} (key: order id) and
- * its capture request on {@code payment-commands} (key: payment id), each stamped with the order's store.
+ * its capture, void and refund requests on {@code payment-commands} (key: payment id), each stamped with the order's store.
  */
 @Component
 public class OrderMessages {
@@ -64,7 +66,36 @@ public class OrderMessages {
                             .setPaymentId(capture.paymentId())
                             .setIdempotencyKey(capture.idempotencyKey())
                             .setOrderId(capture.orderId())
-                            .setAmount(null)
+                            .setAmount(capture.amount())
+                            .build());
+        }
+        if (event instanceof OrderEvent.VoidRequested voidRequest) {
+            return factory.create(
+                    Topics.PAYMENT_COMMANDS,
+                    voidRequest.paymentId(),
+                    order.storeId(),
+                    voidRequest.paymentId(),
+                    0,
+                    cause,
+                    VoidPayment.newBuilder()
+                            .setPaymentId(voidRequest.paymentId())
+                            .setIdempotencyKey(voidRequest.idempotencyKey())
+                            .setReason(voidRequest.reason())
+                            .build());
+        }
+        if (event instanceof OrderEvent.RefundRequested refund) {
+            return factory.create(
+                    Topics.PAYMENT_COMMANDS,
+                    refund.paymentId(),
+                    order.storeId(),
+                    refund.paymentId(),
+                    0,
+                    cause,
+                    RefundPayment.newBuilder()
+                            .setPaymentId(refund.paymentId())
+                            .setIdempotencyKey(refund.idempotencyKey())
+                            .setAmount(refund.amount())
+                            .setReason(refund.reason())
                             .build());
         }
         return factory.create(

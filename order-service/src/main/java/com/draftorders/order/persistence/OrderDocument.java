@@ -46,6 +46,7 @@ public class OrderDocument extends OutboxDocument {
     private Instant paymentDueAt;
     private long capturedAmount;
     private long refundedAmount;
+    private List<PaymentRequestData> paymentRequests = new ArrayList<>();
     private Instant createdAt;
 
     @Override
@@ -209,6 +210,15 @@ public class OrderDocument extends OutboxDocument {
         this.refundedAmount = refundedAmount;
     }
 
+    /** The capture, void and refund requests accepted under the callers' idempotency keys. */
+    public List<PaymentRequestData> getPaymentRequests() {
+        return paymentRequests;
+    }
+
+    public void setPaymentRequests(List<PaymentRequestData> paymentRequests) {
+        this.paymentRequests = paymentRequests;
+    }
+
     public Instant getCreatedAt() {
         return createdAt;
     }
@@ -280,4 +290,7 @@ public class OrderDocument extends OutboxDocument {
             long totalWeight) {}
 
     public record PaymentTermsData(Integer netDays, Instant dueAt) {}
+
+    public record PaymentRequestData(
+            String kind, String idempotencyKey, String requestHash, Long amount, String reason) {}
 }

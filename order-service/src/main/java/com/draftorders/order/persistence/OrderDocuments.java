@@ -7,6 +7,7 @@ import com.draftorders.order.domain.DiscountValueType;
 import com.draftorders.order.domain.LineItem;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderDetails;
+import com.draftorders.order.domain.PaymentRequest;
 import com.draftorders.order.domain.PaymentStatus;
 import com.draftorders.order.domain.PaymentTerms;
 import com.draftorders.order.domain.ShippingLine;
@@ -16,6 +17,7 @@ import com.draftorders.order.persistence.OrderDocument.AddressData;
 import com.draftorders.order.persistence.OrderDocument.CartData;
 import com.draftorders.order.persistence.OrderDocument.DiscountData;
 import com.draftorders.order.persistence.OrderDocument.LineItemData;
+import com.draftorders.order.persistence.OrderDocument.PaymentRequestData;
 import com.draftorders.order.persistence.OrderDocument.PaymentTermsData;
 import com.draftorders.order.persistence.OrderDocument.ShippingLineData;
 import com.draftorders.order.persistence.OrderDocument.TaxLineData;
@@ -64,6 +66,10 @@ public final class OrderDocuments {
         document.setPaymentStatus(order.paymentStatus().name());
         document.setCapturedAmount(order.capturedAmount());
         document.setRefundedAmount(order.refundedAmount());
+        document.setPaymentRequests(new ArrayList<>(order.paymentRequests().stream()
+                .map(r -> new PaymentRequestData(
+                        r.kind().name(), r.idempotencyKey(), r.requestHash(), r.amount(), r.reason()))
+                .toList()));
     }
 
     public static Order toOrder(OrderDocument document) {
@@ -90,7 +96,15 @@ public final class OrderDocuments {
                 document.getPaymentDueAt(),
                 PaymentStatus.valueOf(document.getPaymentStatus()),
                 document.getCapturedAmount(),
-                document.getRefundedAmount());
+                document.getRefundedAmount(),
+                orEmpty(document.getPaymentRequests()).stream()
+                        .map(r -> new PaymentRequest(
+                                PaymentRequest.Kind.valueOf(r.kind()),
+                                r.idempotencyKey(),
+                                r.requestHash(),
+                                r.amount(),
+                                r.reason()))
+                        .toList());
     }
 
     private static CartData cart(Cart cart) {

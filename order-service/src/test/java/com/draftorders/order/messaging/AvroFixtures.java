@@ -8,15 +8,15 @@ import com.draftorders.order.domain.OrderFixtures;
 import java.util.List;
 
 /** Commands as draft-service sends them, built from the domain fixtures. */
-final class AvroFixtures {
+public final class AvroFixtures {
 
     private AvroFixtures() {}
 
-    static CreateOrderFromCart createOrder(String draftOrderId, String paymentId) {
+    public static CreateOrderFromCart createOrder(String draftOrderId, String paymentId) {
         return createOrder(draftOrderId, paymentId, OrderFixtures.cart());
     }
 
-    static CreateOrderFromCart createOrder(String draftOrderId, String paymentId, Cart cart) {
+    public static CreateOrderFromCart createOrder(String draftOrderId, String paymentId, Cart cart) {
         CartSnapshot snapshot = AvroOrders.cartSnapshot(cart);
         snapshot.setDraftOrderId(draftOrderId);
         return CreateOrderFromCart.newBuilder()
@@ -35,7 +35,7 @@ final class AvroFixtures {
                 .build();
     }
 
-    static CreateOrderFromCart pendingUnderNetDays(String draftOrderId, String paymentId, int days) {
+    public static CreateOrderFromCart pendingUnderNetDays(String draftOrderId, String paymentId, int days) {
         CreateOrderFromCart command = createOrder(draftOrderId, paymentId);
         command.setPaymentPending(true);
         command.setPaymentTerms(PaymentTerms.newBuilder().setNetDays(days).build());

@@ -1,0 +1,220 @@
+package com.draftorders.order.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.draftorders.avro.payment.CapturePayment;
+import com.draftorders.avro.payment.PaymentCaptured;
+import com.draftorders.avro.payment.PaymentRefunded;
+import com.draftorders.avro.payment.RefundPayment;
+import com.draftorders.avro.payment.VoidPayment;
+import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.web.ApiException;
+import com.draftorders.messaging.web.StoreId;
+import com.draftorders.order.Testbed;
+import com.draftorders.order.messaging.AvroFixtures;
+import com.draftorders.order.persistence.OrderDocument;
+import com.draftorders.order.web.OrderPaymentController.CaptureRequest;
+import com.draftorders.order.web.OrderPaymentController.RefundRequest;
+import com.draftorders.order.web.OrderPaymentController.VoidRequest;
+import com.draftorders.schemas.Topic;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+class OrderPaymentControllerTest {
+
+    private static final StoreId STORE = new StoreId("store-a");
+
+    private final Testbed bed = new Testbed();
+    private final OrderPaymentController controller = new OrderPaymentController(bed.store, bed.paymentRequests);
+    private String orderId;
+
+    @BeforeEach
+    void createAnOrderUnderPaymentTerms() {
+        var command = AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30);
+        bed.commands.createFromCart(bed.incoming("order-commands", STORE.value(), "dorder_1", command));
+        orderId = order().getId();
+    }
+
+    @AfterEach
+    void stop() {
+        bed.close();
+    }
+
+    private OrderDocument order() {
+        return bed.store.findByDraftOrderId("dorder_1").orElseThrow();
+    }
+
+    private List<OutgoingMessage> paymentCommands() {
+        return order().getOutbox().stream()
+                .filter(m -> m.topic().equals("payment-commands"))
+                .toList();
+    }
+
+    private Object payloadOf(OutgoingMessage message) {
+        return Topic.payloadOf(bed.envelope(message));
+    }
+
+    private void paymentServiceCaptures(long amount) {
+        bed.payments.captured(bed.incoming(
+                "payment-events",
+                STORE.value(),
+                "pay_1",
+                new PaymentCaptured("pay_1", "dorder_1", orderId, amount, "EUR")));
+    }
+
+    @Test
+    void aCaptureOfAnOrderUnderPaymentTermsSendsCapturePaymentAndAnswers202WithTheOrder() {
+        ResponseEntity<OrderView> response = controller.capture(STORE, orderId, "key-1", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(response.getBody().paymentStatus()).isEqualTo("authorized");
+        OutgoingMessage command = paymentCommands().get(0);
+        assertThat(paymentCommands()).hasSize(1);
+        assertThat(command.key()).isEqualTo("pay_1");
+        assertThat(Topic.metadataOf(bed.envelope(command)).getStoreId()).isEqualTo(STORE.value());
+        assertThat(payloadOf(command))
+                .isEqualTo(CapturePayment.newBuilder()
+                        .setPaymentId("pay_1")
+                        .setIdempotencyKey("order:" + orderId + ":key-1")
+                        .setOrderId(orderId)
+                        .setAmount(null)
+                        .build());
+    }
+
+    @Test
+    void aPartialCaptureCarriesTheAmountInMinorUnits() {
+        controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
+
+        assertThat(((CapturePayment) payloadOf(paymentCommands().get(0))).getAmount())
+                .isEqualTo(1250L);
+    }
+
+    @Test
+    void theSameKeyAndBodyAgainReplaysTheAnswerAndSendsNoSecondCommand() {
+        controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
+
+        ResponseEntity<OrderView> again = controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
+
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(paymentCommands()).hasSize(1);
+        assertThat(order().getPaymentRequests()).hasSize(1);
+    }
+
+    @Test
+    void theSameKeyWithAnotherBodyIsRefusedAsAReusedKey() {
+        controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
+
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.capture(STORE, orderId, "key-1", new CaptureRequest("13.00")));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(refused.code()).isEqualTo("idempotency_key_reused");
+        assertThat(paymentCommands()).hasSize(1);
+    }
+
+    @Test
+    void aRequestWithoutAnIdempotencyKeyIsInvalid() {
+        ApiException refused =
+                catchThrowableOfType(ApiException.class, () -> controller.voidPayment(STORE, orderId, null, null));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(refused.errors()).containsExactly(new ApiException.FieldError("Idempotency-Key", "is required"));
+        assertThat(paymentCommands()).isEmpty();
+    }
+
+    @Test
+    void anotherStoresOrderIsNotFound() {
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.capture(new StoreId("store-b"), orderId, "key-1", null));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(paymentCommands()).isEmpty();
+    }
+
+    @Test
+    void aVoidSendsVoidPaymentWithTheReason() {
+        controller.voidPayment(STORE, orderId, "key-v", new VoidRequest("customer canceled"));
+
+        assertThat(payloadOf(paymentCommands().get(0)))
+                .isEqualTo(new VoidPayment("pay_1", "order:" + orderId + ":key-v", "customer canceled"));
+    }
+
+    @Test
+    void aCapturedPaymentCannotBeVoided() {
+        paymentServiceCaptures(3380);
+
+        ApiException refused =
+                catchThrowableOfType(ApiException.class, () -> controller.voidPayment(STORE, orderId, "key-v", null));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.code()).isEqualTo("payment_not_authorized");
+    }
+
+    @Test
+    void aRefundBeforeTheCaptureIsRefused() {
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.refund(STORE, orderId, "key-r", new RefundRequest("1.00", null)));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.code()).isEqualTo("payment_not_refundable");
+    }
+
+    @Test
+    void aPartialRefundSendsRefundPaymentAndThePaymentEventMovesTheOrderOn() {
+        paymentServiceCaptures(3380);
+
+        controller.refund(STORE, orderId, "key-r", new RefundRequest("12.50", "damaged"));
+
+        assertThat(payloadOf(paymentCommands().get(0)))
+                .isEqualTo(new RefundPayment("pay_1", "order:" + orderId + ":key-r", 1250L, "damaged"));
+        assertThat(order().getPaymentStatus()).isEqualTo("CAPTURED");
+        bed.payments.refunded(bed.incoming(
+                "payment-events",
+                STORE.value(),
+                "pay_1",
+                PaymentRefunded.newBuilder()
+                        .setPaymentId("pay_1")
+                        .setAmount(1250)
+                        .setTotalRefunded(1250)
+                        .setCurrency("EUR")
+                        .build()));
+        assertThat(order().getPaymentStatus()).isEqualTo("PARTIALLY_REFUNDED");
+    }
+
+    @Test
+    void aRefundOfMoreThanWasCapturedIsRefusedWithTheFigures() {
+        paymentServiceCaptures(3380);
+
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.refund(STORE, orderId, "key-r", new RefundRequest("33.81", null)));
+
+        assertThat(refused.status()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat(refused.code()).isEqualTo("refund_exceeds_captured");
+        assertThat(refused.getMessage()).contains("captured 33.80", "refunded 0.00", "refundable 33.80");
+        assertThat(paymentCommands()).isEmpty();
+    }
+
+    @Test
+    void aZeroOrMalformedRefundAmountIsInvalid() {
+        paymentServiceCaptures(3380);
+
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> controller.refund(STORE, orderId, "key-r", new RefundRequest("0", null)))
+                        .errors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("amount");
+        assertThat(catchThrowableOfType(
+                                ApiException.class,
+                                () -> controller.refund(STORE, orderId, "key-r", new RefundRequest("1.234", null)))
+                        .errors())
+                .extracting(ApiException.FieldError::field)
+                .containsExactly("amount");
+    }
+}
