@@ -22,6 +22,7 @@ class OrderPaymentsAndReorderEndToEndTest {
     @BeforeAll
     static void stack() {
         var stack = TestStack.shared();
+        CompletionOverRestEndToEndTest.stack(); // its draft helpers are shared
         drafts = new Rest(stack.service("draft-service").url());
         orders = new Rest(stack.service("order-service").url());
     }
@@ -100,6 +101,11 @@ class OrderPaymentsAndReorderEndToEndTest {
         assertThat(calculated.path("draft_order", "total_price").asString()).isEqualTo("65.85");
         assertThat(calculated.path("draft_order", "total_tax").asString()).isEqualTo("10.52");
         assertThat(calculated.path("draft_order", "id").isNull()).isTrue();
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void close() {
+        CompletionOverRestEndToEndTest.close();
     }
 
     static Rest.Response post(Rest rest, String path, String key, String json) {
