@@ -20,6 +20,35 @@ public record DraftContent(
         lineItems = List.copyOf(lineItems);
     }
 
+    /** The same content with every line item under a new id (for a copy of a draft). */
+    public DraftContent withNewLineItemIds(java.util.function.Supplier<String> lineItemIds) {
+        var lines = lineItems.stream()
+                .map(l -> new LineItem(
+                        lineItemIds.get(),
+                        l.variantId(),
+                        l.productId(),
+                        l.sku(),
+                        l.title(),
+                        l.variantTitle(),
+                        l.quantity(),
+                        l.price(),
+                        l.originalPrice(),
+                        l.grams(),
+                        l.taxable(),
+                        l.requiresShipping(),
+                        l.appliedDiscount()))
+                .toList();
+        return new DraftContent(
+                currency,
+                lines,
+                appliedDiscount,
+                shippingLine,
+                shippingAddress,
+                billingAddress,
+                taxesIncluded,
+                taxExempt);
+    }
+
     /** A variant line (variantId set) or a custom line (variantId null). {@code price} is per unit. */
     public record LineItem(
             String id,

@@ -154,6 +154,62 @@ public class DraftOrder {
             DraftDetails details,
             boolean noNotificationOrder,
             Instant now) {
+        var draft = newOpen(
+                id,
+                storeId,
+                name,
+                cartId,
+                channel,
+                externalReference,
+                customer,
+                content,
+                note,
+                tags,
+                details,
+                noNotificationOrder,
+                now);
+        draft.record(
+                "created", "Draft order " + name + " created" + (channel == null ? "" : " by channel " + channel), now);
+        return draft;
+    }
+
+    /**
+     * A new open draft with this draft's customer, content, note, tags and details (new line item ids from
+     * {@code lineItemIds}); not tied to any channel reference.
+     */
+    public DraftOrder duplicate(String id, String name, String cartId, Supplier<String> lineItemIds, Instant now) {
+        var copy = newOpen(
+                id,
+                storeId,
+                name,
+                cartId,
+                null,
+                null,
+                customer,
+                content.withNewLineItemIds(lineItemIds),
+                note,
+                tags,
+                details,
+                noNotificationOrder,
+                now);
+        copy.record("created", "Draft order " + name + " created as a copy of " + this.name, now);
+        return copy;
+    }
+
+    private static DraftOrder newOpen(
+            String id,
+            String storeId,
+            String name,
+            String cartId,
+            String channel,
+            String externalReference,
+            Customer customer,
+            DraftContent content,
+            String note,
+            List<String> tags,
+            DraftDetails details,
+            boolean noNotificationOrder,
+            Instant now) {
         var draft = new DraftOrder(new State(
                 id,
                 storeId,
@@ -185,74 +241,7 @@ public class DraftOrder {
                 null,
                 List.of()));
         draft.events.add(new Created());
-        draft.record(
-                "created", "Draft order " + name + " created" + (channel == null ? "" : " by channel " + channel), now);
         return draft;
-    }
-
-    /**
-     * A new open draft with this draft's customer, content, note, tags and details (new line item ids from
-     * {@code lineItemIds}); not tied to any channel reference.
-     */
-    public DraftOrder duplicate(String id, String name, String cartId, Supplier<String> lineItemIds, Instant now) {
-        var lines = content.lineItems().stream()
-                .map(l -> new DraftContent.LineItem(
-                        lineItemIds.get(),
-                        l.variantId(),
-                        l.productId(),
-                        l.sku(),
-                        l.title(),
-                        l.variantTitle(),
-                        l.quantity(),
-                        l.price(),
-                        l.originalPrice(),
-                        l.grams(),
-                        l.taxable(),
-                        l.requiresShipping(),
-                        l.appliedDiscount()))
-                .toList();
-        var copiedContent = new DraftContent(
-                content.currency(),
-                lines,
-                content.appliedDiscount(),
-                content.shippingLine(),
-                content.shippingAddress(),
-                content.billingAddress(),
-                content.taxesIncluded(),
-                content.taxExempt());
-        var copy = new DraftOrder(new State(
-                id,
-                storeId,
-                name,
-                cartId,
-                null,
-                null,
-                now,
-                DraftOrderStatus.OPEN,
-                1,
-                1,
-                customer,
-                copiedContent,
-                null,
-                note,
-                tags,
-                noNotificationOrder,
-                null,
-                null,
-                null,
-                0,
-                null,
-                now,
-                null,
-                null,
-                null,
-                details,
-                null,
-                null,
-                List.of()));
-        copy.events.add(new Created());
-        copy.record("created", "Draft order " + name + " created as a copy of " + this.name, now);
-        return copy;
     }
 
     /** The cart calculated totals; they make the draft ready only if they are for its current content. */
