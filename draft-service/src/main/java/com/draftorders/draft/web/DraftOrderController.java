@@ -268,28 +268,12 @@ public class DraftOrderController {
     static ApiException problem(Refusal refusal) {
         return switch (refusal.code()) {
             case NOT_READY ->
-                new NotReadyException(
-                        ApiException.conflict(refusal.code().name().toLowerCase(), refusal.reason()));
+                ApiException.conflict(refusal.code().name().toLowerCase(), refusal.reason())
+                        .withHeader(HttpHeaders.RETRY_AFTER, "1");
             case VERSION_MISMATCH ->
                 new ApiException(HttpStatus.PRECONDITION_FAILED, "version_mismatch", refusal.reason());
             case NO_RECIPIENT -> ApiException.invalid("draft_order_invoice.to", refusal.reason());
             default -> ApiException.conflict(refusal.code().name().toLowerCase(), refusal.reason());
         };
-    }
-
-    /** A 409 that also carries {@code Retry-After: 1}. */
-    static class NotReadyException extends ApiException {
-        NotReadyException(ApiException e) {
-            super(e.status(), e.code(), e.getMessage());
-        }
-    }
-
-    @org.springframework.web.bind.annotation.ExceptionHandler(NotReadyException.class)
-    ResponseEntity<org.springframework.http.ProblemDetail> notReady(NotReadyException e) {
-        var problem = org.springframework.http.ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(problem);
     }
 }

@@ -1,6 +1,8 @@
 package com.draftorders.messaging.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -12,12 +14,30 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<FieldError> errors;
+    private final Map<String, String> headers;
 
     public ApiException(HttpStatus status, String code, String detail, List<FieldError> errors) {
+        this(status, code, detail, errors, Map.of());
+    }
+
+    private ApiException(
+            HttpStatus status, String code, String detail, List<FieldError> errors, Map<String, String> headers) {
         super(detail);
         this.status = status;
         this.code = code;
         this.errors = List.copyOf(errors);
+        this.headers = Map.copyOf(headers);
+    }
+
+    /** The same refusal with a response header, e.g. {@code Retry-After} on a 409 that will pass shortly. */
+    public ApiException withHeader(String name, String value) {
+        var more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiException(status, code, getMessage(), errors, more);
+    }
+
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ApiException(HttpStatus status, String code, String detail) {

@@ -15,7 +15,9 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> refused(ApiException e) {
-        return ResponseEntity.status(e.status()).body(problem(e.status(), e.code(), e.getMessage(), e.errors()));
+        var response = ResponseEntity.status(e.status());
+        e.headers().forEach((name, value) -> response.header(name, value));
+        return response.body(problem(e.status(), e.code(), e.getMessage(), e.errors()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
