@@ -30,8 +30,7 @@ public final class Subscription {
 
     @SuppressWarnings("unchecked")
     public <P> Subscription on(Class<P> payloadType, Consumer<IncomingMessage<P>> handler) {
-        if (!topic.valueSchema().getField("payload").schema().getTypes().stream()
-                .anyMatch(t -> t.getFullName().equals(payloadType.getName()))) {
+        if (!topic.acceptsPayloadType(payloadType)) {
             throw new IllegalArgumentException(payloadType.getSimpleName() + " is not a payload of " + topic.name());
         }
         handlers.put(payloadType, message -> handler.accept((IncomingMessage<P>) message));

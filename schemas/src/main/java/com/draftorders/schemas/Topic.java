@@ -42,9 +42,13 @@ public record Topic<K, V extends SpecificRecordBase>(
 
     /** Whether {@code payload} is one of the types in this topic's payload union. */
     public boolean acceptsPayload(Object payload) {
+        return acceptsPayloadType(payload.getClass());
+    }
+
+    /** Whether {@code type} is one of the types in this topic's payload union. */
+    public boolean acceptsPayloadType(Class<?> type) {
         Schema union = valueSchema().getField("payload").schema();
-        return union.getTypes().stream()
-                .anyMatch(type -> type.getFullName().equals(payload.getClass().getName()));
+        return union.getTypes().stream().anyMatch(member -> member.getFullName().equals(type.getName()));
     }
 
     public static Metadata metadataOf(SpecificRecordBase envelope) {
