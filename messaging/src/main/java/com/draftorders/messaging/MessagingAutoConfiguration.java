@@ -55,8 +55,12 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    MessageFactory messageFactory(MessageCodec codec, MessagingProperties properties, Clock clock) {
-        return new MessageFactory(codec, properties.source(), clock);
+    MessageFactory messageFactory(
+            MessageCodec codec,
+            MessagingProperties properties,
+            Clock clock,
+            @Value("${spring.application.name:unknown}") String applicationName) {
+        return new MessageFactory(codec, properties.sourceOr(applicationName), clock);
     }
 
     @Bean

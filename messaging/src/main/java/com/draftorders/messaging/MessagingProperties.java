@@ -23,7 +23,7 @@ public record MessagingProperties(
         @DefaultValue("http://127.0.0.1:8085/apis/registry/v2")
         String registryUrl,
 
-        @DefaultValue("${spring.application.name:unknown}") String source,
+        String source,
         @DefaultValue("true") boolean createTopics,
         @DefaultValue("1") short replicationFactor,
         @DefaultValue Retry retry,
@@ -40,4 +40,12 @@ public record MessagingProperties(
             @DefaultValue("4") int attempts,
             @DefaultValue("200ms") Duration initialBackoff,
             @DefaultValue("2s") Duration maxBackoff) {}
+
+    /**
+     * The {@code metadata.source} of what this service writes: {@code source} when set, else the application name.
+     * (A placeholder in {@code @DefaultValue} is not resolved, which once put the literal placeholder on every event.)
+     */
+    public String sourceOr(String applicationName) {
+        return source != null && !source.isBlank() ? source : applicationName;
+    }
 }
