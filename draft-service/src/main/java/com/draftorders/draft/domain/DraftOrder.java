@@ -311,7 +311,9 @@ public class DraftOrder {
         };
     }
 
-    private void startCompletion(boolean paymentPending, String gateway, PaymentTerms terms, Instant now) {
+    /** Payment terms mean the customer pays later: the order waits for an explicit capture whatever else was asked. */
+    private void startCompletion(boolean askedPaymentPending, String gateway, PaymentTerms terms, Instant now) {
+        boolean paymentPending = askedPaymentPending || terms != null;
         completionAttempts++;
         status = DraftOrderStatus.COMPLETING;
         completionFailureReason = null;

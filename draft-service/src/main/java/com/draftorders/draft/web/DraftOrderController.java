@@ -152,6 +152,10 @@ public class DraftOrderController {
         if (terms != null && terms.netDays() != null && (terms.netDays() < 0 || terms.netDays() > 365)) {
             throw ApiException.invalid("payment_terms.net_days", "must be between 0 and 365");
         }
+        if (terms != null && Boolean.FALSE.equals(body.paymentPending())) {
+            throw ApiException.invalid(
+                    "payment_pending", "cannot be false with payment_terms: terms mean paying later");
+        }
         if (body.paymentGateway() != null && !body.paymentGateway().matches("[a-z0-9_-]{1,40}")) {
             throw ApiException.invalid("payment_gateway", "must be a gateway name such as \"system\"");
         }

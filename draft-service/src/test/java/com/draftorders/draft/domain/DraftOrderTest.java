@@ -105,6 +105,16 @@ class DraftOrderTest {
     }
 
     @Test
+    void paymentTermsLeaveThePaymentPendingEvenWhenNotAskedExplicitly() {
+        var draft = readyDraft();
+
+        assertThat(draft.complete(false, "system", new PaymentTerms(30, null), NOW))
+                .isEmpty();
+
+        assertThat(draft.pullEvents()).containsExactly(new CompletionStarted(1, 1, true, "system"));
+    }
+
+    @Test
     void theLockedCartLeadsToAnAuthorizationForItsTotal() {
         var draft = readyDraft();
         draft.complete(false, "test", null, NOW);

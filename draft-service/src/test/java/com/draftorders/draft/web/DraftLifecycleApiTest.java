@@ -101,6 +101,25 @@ class DraftLifecycleApiTest extends DraftServiceTestBase {
     }
 
     @Test
+    void paymentTermsWithAnExplicitImmediatePaymentAreRefusedAndTheDraftStaysOpen() {
+        String store = newStore();
+        String id = readyDraft(store, draftBody("19.99", "ada@example.com", ""));
+
+        var response = post(
+                "/draft-orders/" + id + "/complete",
+                store,
+                "{\"payment_pending\": false, \"payment_terms\": {\"net_days\": 30}}");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.path("errors").get(0).path("field").asString()).isEqualTo("payment_pending");
+        assertThat(get("/draft-orders/" + id, store)
+                        .path("draft_order")
+                        .path("status")
+                        .asString())
+                .isEqualTo("open");
+    }
+
+    @Test
     void theTimelineListsWhatHappenedOldestFirst() {
         String store = newStore();
         String id = readyDraft(store, draftBody("19.99", "ada@example.com", ""));
