@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -82,7 +84,15 @@ final class Target implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         var settings = StackSettings.randomPorts(dataDir.toAbsolutePath());
-        var stack = new EmbeddedStack(settings, options.stackArgs).start();
+        List<String> stackArgs = new ArrayList<>(options.stackArgs);
+        if (!EmbeddedStack.DEFAULT_STORES.contains(options.store)
+                && stackArgs.stream().noneMatch(a -> a.startsWith("--" + EmbeddedStack.KNOWN_STORES + "="))) {
+            // draft-service's store directory must know the benchmark's store
+            List<String> stores = new ArrayList<>(EmbeddedStack.DEFAULT_STORES);
+            stores.add(options.store);
+            stackArgs.add("--" + EmbeddedStack.KNOWN_STORES + "=" + String.join(",", stores));
+        }
+        var stack = new EmbeddedStack(settings, stackArgs).start();
         Map<String, Long> processes = new LinkedHashMap<>();
         ProcessHandle.current().children().forEach(child -> {
             String command = ProcFs.commandLine(child.pid())

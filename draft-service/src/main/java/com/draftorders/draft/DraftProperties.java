@@ -2,6 +2,8 @@ package com.draftorders.draft;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param idempotency {@code Idempotency-Key} handling of the REST API
  * @param cartServiceUrl base URL of cart-service's REST API; {@code POST /draft-orders/calculate} asks its
  *     {@code POST /carts/calculate} (the embedded stack passes the cart-service it runs)
+ * @param stores the store directory: which stores draft-service serves, and which stores each channel may write for
  */
 @ConfigurationProperties("draftorders.drafts")
 public record DraftProperties(
@@ -21,7 +24,27 @@ public record DraftProperties(
         @DefaultValue Saga saga,
         @DefaultValue Invoice invoice,
         @DefaultValue Idempotency idempotency,
-        @DefaultValue("http://127.0.0.1:8082") URI cartServiceUrl) {
+        @DefaultValue("http://127.0.0.1:8082") URI cartServiceUrl,
+        @DefaultValue Stores stores) {
+
+    /**
+     * The store directory. A Kafka request whose {@code metadata.store_id} is not known is rejected
+     * ({@code DraftOrderRequestRejected}, code {@code unknown_store}), and so is a REST call whose token names such a
+     * store (403 {@code unknown_store}).
+     *
+     * @param known store ids served; an entry ending in {@code *} is a prefix ({@code test-*}), {@code *} alone
+     *     admits every store (development and tests only)
+     * @param channels per upstream channel (the requests' {@code channel}), the stores it may write for (same
+     *     entries as {@code known}); a request of a listed channel for another store is rejected with
+     *     {@code store_not_allowed}. A channel not listed may write for every known store
+     */
+    public record Stores(@DefaultValue("dev") List<String> known, Map<String, List<String>> channels) {
+
+        public Stores {
+            known = known == null ? List.of() : List.copyOf(known);
+            channels = channels == null ? Map.of() : Map.copyOf(channels);
+        }
+    }
 
     /**
      * @param stepTimeout how long a saga step may wait for its reply before its command is sent again

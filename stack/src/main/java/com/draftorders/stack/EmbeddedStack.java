@@ -91,11 +91,23 @@ public final class EmbeddedStack implements AutoCloseable {
         return mintToken(StoreIdArgumentResolver.DEVELOPMENT_STORE, Scopes.ALL, DEV_TOKEN_TTL);
     }
 
+    /** The property naming the stores draft-service serves (its store directory). */
+    public static final String KNOWN_STORES = "draftorders.drafts.stores.known";
+
+    /**
+     * The stores the embedded stack serves unless {@code --draftorders.drafts.stores.known=...} says otherwise: the
+     * development token's {@code dev} and the benchmark's default {@code bench}.
+     */
+    public static final List<String> DEFAULT_STORES = List.of(StoreIdArgumentResolver.DEVELOPMENT_STORE, "bench");
+
     private ServiceInstance service(String name, Class<?> application, int port) {
         List<String> arguments = new ArrayList<>();
         if (name.equals("draft-service")) {
             // draft-service asks cart-service to calculate a draft that is not saved (POST /draft-orders/calculate)
             arguments.add("--draftorders.drafts.cart-service-url=" + settings.serviceUrl(settings.cartPort()));
+            if (serviceArguments.stream().noneMatch(a -> a.startsWith("--" + KNOWN_STORES + "="))) {
+                arguments.add("--" + KNOWN_STORES + "=" + String.join(",", DEFAULT_STORES));
+            }
         }
         arguments.addAll(serviceArguments);
         return new ServiceInstance(name, application, port, settings, arguments, servicesInOwnProcesses);

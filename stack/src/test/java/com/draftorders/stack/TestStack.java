@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,19 @@ import java.util.List;
 public final class TestStack {
 
     private static EmbeddedStack shared;
+
+    /**
+     * The stores of the tests' stacks (draft-service's store directory): the stack's defaults, {@code other-store},
+     * and every store starting with {@code sec_} or {@code e2e_}. Not {@code unknown_*}: tests use those as stores
+     * outside the directory.
+     */
+    static final String KNOWN_STORES = "--" + EmbeddedStack.KNOWN_STORES + "="
+            + String.join(",", EmbeddedStack.DEFAULT_STORES) + ",other-store,sec_*,e2e_*";
+
+    /** The one store channel {@code kiosk} may write for (the directory's allow-list). */
+    static final String KIOSK_STORE = "e2e_kiosk";
+
+    static final String KIOSK_CHANNEL = "--draftorders.drafts.stores.channels.kiosk=" + KIOSK_STORE;
 
     private TestStack() {}
 
@@ -26,7 +40,18 @@ public final class TestStack {
 
     /** A stack of its own on free ports, in a new temporary data directory. */
     public static EmbeddedStack startNew(List<String> serviceArguments) {
-        return new EmbeddedStack(StackSettings.randomPorts(tempDir()), serviceArguments).start();
+        return new EmbeddedStack(StackSettings.randomPorts(tempDir()), withTestStores(serviceArguments)).start();
+    }
+
+    /** {@code serviceArguments} plus the tests' store directory, unless they name stores themselves. */
+    static List<String> withTestStores(List<String> serviceArguments) {
+        List<String> arguments = new ArrayList<>();
+        if (serviceArguments.stream().noneMatch(a -> a.startsWith("--" + EmbeddedStack.KNOWN_STORES + "="))) {
+            arguments.add(KNOWN_STORES);
+            arguments.add(KIOSK_CHANNEL);
+        }
+        arguments.addAll(serviceArguments);
+        return arguments;
     }
 
     static Path tempDir() {

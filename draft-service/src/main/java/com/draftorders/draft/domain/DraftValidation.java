@@ -13,7 +13,10 @@ public final class DraftValidation {
 
     public static final int MAX_LINE_ITEMS = 499;
     public static final int MAX_QUANTITY = 1_000_000;
-    /** 10^13 minor units: 499 lines x 10^6 quantity x this still fits a long... per line it is capped again. */
+    /**
+     * 10^13 minor units: the largest price, fixed discount or shipping, and the largest total of all lines (price x
+     * quantity, summed), so that no sum over a draft (lines, shipping, taxes) can overflow a long.
+     */
     public static final long MAX_AMOUNT = 10_000_000_000_000L;
 
     public static final int MAX_TEXT = 255;
@@ -23,6 +26,11 @@ public final class DraftValidation {
     public static final int MAX_CUSTOM_ATTRIBUTES = 50;
     public static final int MAX_KEY = 64;
     public static final int MAX_VALUE = 5_000;
+    /** Ids and references an upstream channel sends: request_id, external_reference, line_item_id. */
+    public static final int MAX_REFERENCE = 255;
+
+    public static final int MAX_CHANNEL = 64;
+    public static final int MAX_NET_DAYS = 365;
 
     private DraftValidation() {}
 
@@ -58,9 +66,18 @@ public final class DraftValidation {
             violations.add(new Violation("line_items", "must contain at most " + MAX_LINE_ITEMS + " line items"));
         } else {
             long total = 0;
+            var ids = new java.util.HashSet<String>();
             for (int i = 0; i < lines.size(); i++) {
                 var line = lines.get(i);
                 String at = "line_items[" + i + "]";
+                if (line.id() == null || line.id().isBlank()) {
+                    violations.add(new Violation(at + ".line_item_id", "is required"));
+                } else if (line.id().length() > MAX_REFERENCE) {
+                    violations.add(
+                            new Violation(at + ".line_item_id", "must be at most " + MAX_REFERENCE + " characters"));
+                } else if (!ids.add(line.id())) {
+                    violations.add(new Violation(at + ".line_item_id", "must be unique within the draft"));
+                }
                 if (line.title() == null || line.title().isBlank()) {
                     violations.add(new Violation(at + ".title", "is required"));
                 }
@@ -73,6 +90,9 @@ public final class DraftValidation {
                     violations.add(new Violation(at + ".quantity", "must be between 1 and " + MAX_QUANTITY));
                 }
                 amount(violations, at + ".price", line.price());
+                if (line.originalPrice() != null) {
+                    amount(violations, at + ".original_price", line.originalPrice());
+                }
                 if (line.grams() < 0 || line.grams() > 1_000_000_000L) {
                     violations.add(new Violation(at + ".grams", "must be between 0 and 1000000000"));
                 }
@@ -81,7 +101,12 @@ public final class DraftValidation {
                         && line.quantity() <= MAX_QUANTITY
                         && line.price() >= 0
                         && line.price() <= MAX_AMOUNT) {
-                    total += line.price() * line.quantity();
+                    // price <= 10^13 and quantity <= 10^6 can overflow a long when multiplied: compare by division
+                    if (line.price() > (MAX_AMOUNT - total) / line.quantity()) {
+                        total = MAX_AMOUNT + 1;
+                    } else {
+                        total += line.price() * line.quantity();
+                    }
                 }
             }
             if (total > MAX_AMOUNT) {
@@ -95,6 +120,7 @@ public final class DraftValidation {
                 violations.add(new Violation("shipping_line.title", "is required"));
             }
             text(violations, "shipping_line.title", shipping.title(), MAX_TEXT);
+            text(violations, "shipping_line.code", shipping.code(), MAX_TEXT);
             amount(violations, "shipping_line.price", shipping.price());
         }
         address(violations, "shipping_address", content.shippingAddress());
@@ -160,6 +186,39 @@ public final class DraftValidation {
         }
         text(violations, "po_number", details.poNumber(), MAX_TEXT);
         text(violations, "source_name", details.sourceName(), MAX_TEXT);
+    }
+
+    /**
+     * The identifiers of a channel's request: {@code request_id} and {@code channel} are required; a draft is named
+     * by {@code draft_order_id} or {@code external_reference} (null when the request type has no such field).
+     */
+    public static List<Violation> validateRequest(
+            String requestId, String channel, String externalReference, String draftOrderId) {
+        List<Violation> violations = new ArrayList<>();
+        required(violations, "request_id", requestId, MAX_REFERENCE);
+        required(violations, "channel", channel, MAX_CHANNEL);
+        text(violations, "external_reference", externalReference, MAX_REFERENCE);
+        text(violations, "draft_order_id", draftOrderId, MAX_KEY);
+        return violations;
+    }
+
+    /** A completion's gateway and payment terms (null: none given). */
+    public static List<Violation> validateCompletion(String paymentGateway, PaymentTerms terms) {
+        List<Violation> violations = new ArrayList<>();
+        if (terms != null && terms.netDays() != null && (terms.netDays() < 0 || terms.netDays() > MAX_NET_DAYS)) {
+            violations.add(new Violation("payment_terms.net_days", "must be between 0 and " + MAX_NET_DAYS));
+        }
+        if (paymentGateway != null && !paymentGateway.matches("[a-z0-9_-]{1,40}")) {
+            violations.add(new Violation("payment_gateway", "must be a gateway name such as \"system\""));
+        }
+        return violations;
+    }
+
+    /** A cancellation's reason (optional). */
+    public static List<Violation> validateCancellation(String reason) {
+        List<Violation> violations = new ArrayList<>();
+        text(violations, "reason", reason, MAX_TEXT);
+        return violations;
     }
 
     /** The invoice's recipient and sender (emails), subject and message. */

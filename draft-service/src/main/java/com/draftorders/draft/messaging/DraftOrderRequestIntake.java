@@ -9,7 +9,10 @@ import com.draftorders.draft.application.DraftOrderService.NewDraft;
 import com.draftorders.draft.domain.DraftContent;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.domain.DraftValidation;
+import com.draftorders.draft.domain.PaymentTerms;
 import com.draftorders.draft.domain.Refusal;
+import com.draftorders.draft.domain.RequestRejection;
+import com.draftorders.draft.domain.StoreDirectory;
 import com.draftorders.draft.persistence.RequestRejectionDocument;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageFactory;
@@ -17,9 +20,16 @@ import com.draftorders.messaging.MessageFactory.Correlation;
 import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.Subscription;
 import com.draftorders.schemas.Topics;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DuplicateKeyException;
@@ -27,22 +37,38 @@ import org.springframework.dao.DuplicateKeyException;
 /**
  * Requests from upstream channels on {@code draft-order-requests}. The same request (channel + request id) sent
  * twice has one effect; a request that cannot be carried out changes nothing and produces
- * {@code DraftOrderRequestRejected} on draft-order-events naming the request and the reason.
+ * {@code DraftOrderRequestRejected} on draft-order-events naming the request, the field, a code and the reason.
+ *
+ * <p>Checks, in order, each rejecting with the first problem found: the request's identifiers (required, bounded:
+ * {@code invalid}); the store ({@code metadata.store_id}) against the {@link StoreDirectory} ({@code unknown_store},
+ * {@code store_not_allowed} for a channel restricted to other stores); the request's input with the same
+ * {@link DraftValidation} limits as REST ({@code invalid}, naming the field); then the draft it names, looked up in
+ * the request's store only ({@code draft_not_found}, whether or not another store has such a draft), and the
+ * draft's own refusal (e.g. {@code already_completed}).
  */
 @Configuration
 public class DraftOrderRequestIntake {
+
+    /** Longest store id echoed back in a rejection (a longer one is not a store id anyway). */
+    private static final int MAX_ECHOED_STORE = 64;
 
     private final DraftOrderService drafts;
     private final MessageFactory messages;
     private final OutboxWriter writer;
     private final Clock clock;
+    private final StoreDirectory directory;
 
     public DraftOrderRequestIntake(
-            DraftOrderService drafts, MessageFactory messages, OutboxWriter writer, Clock clock) {
+            DraftOrderService drafts,
+            MessageFactory messages,
+            OutboxWriter writer,
+            Clock clock,
+            StoreDirectory directory) {
         this.drafts = drafts;
         this.messages = messages;
         this.writer = writer;
         this.clock = clock;
+        this.directory = directory;
     }
 
     @Bean
@@ -62,18 +88,18 @@ public class DraftOrderRequestIntake {
                 request.getExternalReference(),
                 null,
                 "CreateDraftOrder");
-        if (blank(request.getRequestId()) || blank(request.getChannel()) || blank(request.getExternalReference())) {
-            reject(r, "request_id", "request_id, channel and external_reference are required");
-            return;
-        }
         var customer = new DraftOrder.Customer(request.getEmail(), request.getPhone(), request.getCustomerId());
-        DraftContent content = AvroMapping.fromAvro(request.getContent());
         var details = AvroMapping.detailsOf(request);
-        List<DraftValidation.Violation> violations =
-                DraftValidation.validate(customer, content, request.getNote(), request.getTags(), details);
-        if (!violations.isEmpty()) {
-            var first = violations.get(0);
-            reject(r, first.field(), first.field() + " " + first.reason());
+        DraftContent content = AvroMapping.fromAvro(request.getContent());
+        Optional<RequestRejection> rejection = firstOf(
+                () -> admit(r),
+                () -> blank(r.externalReference())
+                        ? Optional.of(RequestRejection.invalid("external_reference", "is required"))
+                        : Optional.empty(),
+                () -> invalid(
+                        DraftValidation.validate(customer, content, request.getNote(), request.getTags(), details)));
+        if (rejection.isPresent()) {
+            reject(r, rejection.get());
             return;
         }
         drafts.createForChannel(
@@ -100,13 +126,12 @@ public class DraftOrderRequestIntake {
                 request.getExternalReference(),
                 request.getDraftOrderId(),
                 "CompleteDraftOrder");
+        PaymentTerms terms = AvroMapping.fromAvro(request.getPaymentTerms());
         onDraft(
                 r,
-                (draft) -> draft.completeWhenReady(
-                        request.getPaymentPending(),
-                        request.getPaymentGateway(),
-                        AvroMapping.fromAvro(request.getPaymentTerms()),
-                        clock.instant()));
+                DraftValidation.validateCompletion(request.getPaymentGateway(), terms),
+                draft -> draft.completeWhenReady(
+                        request.getPaymentPending(), request.getPaymentGateway(), terms, clock.instant()));
     }
 
     void cancel(IncomingMessage<CancelDraftOrder> message) {
@@ -118,30 +143,57 @@ public class DraftOrderRequestIntake {
                 request.getExternalReference(),
                 request.getDraftOrderId(),
                 "CancelDraftOrder");
-        onDraft(r, draft -> draft.cancel(request.getReason(), clock.instant()));
+        onDraft(
+                r,
+                DraftValidation.validateCancellation(request.getReason()),
+                draft -> draft.cancel(request.getReason(), clock.instant()));
     }
 
-    private void onDraft(Request r, java.util.function.Function<DraftOrder, Optional<Refusal>> change) {
-        if (blank(r.requestId()) || blank(r.channel())) {
-            reject(r, "request_id", "request_id and channel are required");
+    /** A request acting on an existing draft of the request's store, named by id or by the channel's reference. */
+    private void onDraft(
+            Request r,
+            List<DraftValidation.Violation> inputViolations,
+            Function<DraftOrder, Optional<Refusal>> change) {
+        Optional<RequestRejection> rejection = firstOf(
+                () -> admit(r),
+                () -> invalid(inputViolations),
+                () -> blank(r.draftOrderId()) && blank(r.externalReference())
+                        ? Optional.of(RequestRejection.invalid("draft_order_id", "or external_reference is required"))
+                        : Optional.empty());
+        if (rejection.isPresent()) {
+            reject(r, rejection.get());
             return;
         }
+        String storeId = r.message().storeId();
         Optional<DraftOrder> target = !blank(r.draftOrderId())
-                ? drafts.find(r.message().storeId(), r.draftOrderId())
-                : blank(r.externalReference())
-                        ? Optional.empty()
-                        : drafts.findByChannelReference(r.message().storeId(), r.channel(), r.externalReference());
+                ? drafts.find(storeId, r.draftOrderId())
+                : drafts.findByChannelReference(storeId, r.channel(), r.externalReference());
         if (target.isEmpty()) {
-            reject(r, blank(r.draftOrderId()) ? "external_reference" : "draft_order_id", "draft order not found");
+            reject(
+                    r,
+                    RequestRejection.draftNotFound(blank(r.draftOrderId()) ? "external_reference" : "draft_order_id"));
             return;
         }
         var outcome = drafts.change(
-                r.message().storeId(),
-                target.get().id(),
-                Correlation.of(r.message()),
-                r.key(),
-                (draft, doc) -> change.apply(draft));
-        outcome.flatMap(o -> o.refusal()).ifPresent(refusal -> reject(r, null, refusal.reason()));
+                storeId, target.get().id(), Correlation.of(r.message()), r.key(), (draft, doc) -> change.apply(draft));
+        outcome.flatMap(o -> o.refusal()).ifPresent(refusal -> reject(r, RequestRejection.refused(refusal)));
+    }
+
+    /** The request's identifiers are valid, and its channel may write for its store. */
+    private Optional<RequestRejection> admit(Request r) {
+        return firstOf(
+                () -> invalid(DraftValidation.validateRequest(
+                        r.requestId(), r.channel(), r.externalReference(), r.draftOrderId())),
+                () -> directory.admit(r.message().storeId(), r.channel()));
+    }
+
+    @SafeVarargs
+    private static Optional<RequestRejection> firstOf(Supplier<Optional<RequestRejection>>... checks) {
+        return Stream.of(checks).map(Supplier::get).flatMap(Optional::stream).findFirst();
+    }
+
+    private static Optional<RequestRejection> invalid(List<DraftValidation.Violation> violations) {
+        return violations.stream().findFirst().map(RequestRejection::invalid);
     }
 
     /** A request and where it came from; {@link #key} identifies it for deduplication. */
@@ -157,13 +209,21 @@ public class DraftOrderRequestIntake {
         }
     }
 
-    private void reject(Request r, String field, String reason) {
-        String storeId = r.message().storeId();
-        String id = storeId + ":" + r.channel() + ":"
-                + (blank(r.requestId()) ? r.message().eventId() : r.requestId());
-        var rejection = new RequestRejectionDocument(id, storeId, reason, clock.instant());
-        String key = r.draftOrderId() != null ? r.draftOrderId() : r.channel() + ":" + r.externalReference();
-        rejection.enqueue(messages.create(
+    /**
+     * Publishes {@code DraftOrderRequestRejected} once per request (store, channel, request id). Identifiers are echoed
+     * back clipped to their limits, so that an over-long input never makes an over-long event or document id.
+     */
+    private void reject(Request r, RequestRejection rejection) {
+        String storeId = clip(r.message().storeId(), MAX_ECHOED_STORE);
+        String requestId = clip(r.requestId(), DraftValidation.MAX_REFERENCE);
+        String channel = clip(r.channel(), DraftValidation.MAX_CHANNEL);
+        String externalReference = clip(r.externalReference(), DraftValidation.MAX_REFERENCE);
+        String draftOrderId = clip(r.draftOrderId(), DraftValidation.MAX_KEY);
+        String id = rejectionId(storeId + ":" + r.channel() + ":"
+                + (blank(r.requestId()) ? r.message().eventId() : r.requestId()));
+        var document = new RequestRejectionDocument(id, storeId, rejection.message(), clock.instant());
+        String key = draftOrderId != null ? draftOrderId : channel + ":" + externalReference;
+        document.enqueue(messages.create(
                 Topics.DRAFT_ORDER_EVENTS,
                 key,
                 storeId,
@@ -171,19 +231,37 @@ public class DraftOrderRequestIntake {
                 0,
                 Correlation.of(r.message()),
                 DraftOrderRequestRejected.newBuilder()
-                        .setRequestId(r.requestId() == null ? "" : r.requestId())
-                        .setChannel(r.channel())
-                        .setExternalReference(r.externalReference())
-                        .setDraftOrderId(r.draftOrderId())
+                        .setRequestId(requestId == null ? "" : requestId)
+                        .setChannel(channel)
+                        .setExternalReference(externalReference)
+                        .setDraftOrderId(draftOrderId)
                         .setRequestType(r.type())
-                        .setField(field)
-                        .setReason(reason)
+                        .setField(rejection.field())
+                        .setReason(rejection.message())
+                        .setCode(rejection.code())
                         .build()));
         try {
-            writer.save(rejection);
+            writer.save(document);
         } catch (DuplicateKeyException alreadyRejected) {
             // the same request again: rejected once
         }
+    }
+
+    /** The id of a rejection: readable when short, a digest when the request's identifiers are long. */
+    private static String rejectionId(String natural) {
+        if (natural.length() <= 200) {
+            return natural;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(natural.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String clip(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
     private static boolean blank(String value) {

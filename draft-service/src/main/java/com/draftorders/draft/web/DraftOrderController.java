@@ -149,16 +149,11 @@ public class DraftOrderController {
                 ? null
                 : new PaymentTerms(
                         body.paymentTerms().netDays(), body.paymentTerms().dueAt());
-        if (terms != null && terms.netDays() != null && (terms.netDays() < 0 || terms.netDays() > 365)) {
-            throw ApiException.invalid("payment_terms.net_days", "must be between 0 and 365");
-        }
         if (terms != null && Boolean.FALSE.equals(body.paymentPending())) {
             throw ApiException.invalid(
                     "payment_pending", "cannot be false with payment_terms: terms mean paying later");
         }
-        if (body.paymentGateway() != null && !body.paymentGateway().matches("[a-z0-9_-]{1,40}")) {
-            throw ApiException.invalid("payment_gateway", "must be a gateway name such as \"system\"");
-        }
+        invalidIfAny(DraftValidation.validateCompletion(body.paymentGateway(), terms));
         Outcome outcome = drafts.complete(
                         store.value(), id, Boolean.TRUE.equals(body.paymentPending()), body.paymentGateway(), terms)
                 .orElseThrow(() -> notFound(id));
@@ -172,9 +167,7 @@ public class DraftOrderController {
     public ResponseEntity<DraftOrderResponse> cancel(
             StoreId store, @PathVariable String id, @RequestBody(required = false) CancelRequest request) {
         String reason = request == null ? null : request.reason();
-        if (reason != null && reason.length() > DraftValidation.MAX_TEXT) {
-            throw ApiException.invalid("reason", "must be at most " + DraftValidation.MAX_TEXT + " characters");
-        }
+        invalidIfAny(DraftValidation.validateCancellation(reason));
         Outcome outcome = drafts.cancel(store.value(), id, reason).orElseThrow(() -> notFound(id));
         outcome.refusal().ifPresent(DraftOrderController::refused);
         return ok(outcome.draft());
@@ -198,13 +191,7 @@ public class DraftOrderController {
         InvoiceInput input = request == null || request.draftOrderInvoice() == null
                 ? new InvoiceInput(null, null, null, null)
                 : request.draftOrderInvoice();
-        var violations =
-                DraftValidation.validateInvoice(input.to(), input.from(), input.subject(), input.customMessage());
-        if (!violations.isEmpty()) {
-            throw ApiException.invalid(violations.stream()
-                    .map(v -> new ApiException.FieldError(v.field(), v.reason()))
-                    .toList());
-        }
+        invalidIfAny(DraftValidation.validateInvoice(input.to(), input.from(), input.subject(), input.customMessage()));
         Outcome outcome = drafts.sendInvoice(
                         store.value(),
                         id,
@@ -248,6 +235,15 @@ public class DraftOrderController {
 
     static ApiException notFound(String id) {
         return ApiException.notFound("draft order " + id);
+    }
+
+    /** 422 with every violation, when there are any. */
+    private static void invalidIfAny(List<DraftValidation.Violation> violations) {
+        if (!violations.isEmpty()) {
+            throw ApiException.invalid(violations.stream()
+                    .map(v -> new ApiException.FieldError(v.field(), v.reason()))
+                    .toList());
+        }
     }
 
     private static ResponseEntity<DraftOrderResponse> ok(DraftOrder draft) {

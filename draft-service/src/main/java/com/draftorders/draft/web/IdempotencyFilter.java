@@ -1,6 +1,7 @@
 package com.draftorders.draft.web;
 
 import com.draftorders.draft.DraftProperties;
+import com.draftorders.draft.domain.StoreDirectory;
 import com.draftorders.draft.persistence.IdempotencyKeys;
 import com.draftorders.draft.persistence.IdempotencyKeys.Claim;
 import com.draftorders.messaging.web.ApiException;
@@ -63,9 +64,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private final JsonMapper json;
     private final DraftProperties.Idempotency settings;
     private final Clock clock;
-    private final StoreIdArgumentResolver stores = new StoreIdArgumentResolver();
+    private final StoreIdArgumentResolver stores;
 
-    public IdempotencyFilter(IdempotencyKeys keys, JsonMapper json, DraftProperties properties, Clock clock) {
+    public IdempotencyFilter(
+            IdempotencyKeys keys, JsonMapper json, DraftProperties properties, Clock clock, StoreDirectory directory) {
+        this.stores = new StoreIdArgumentResolver(true, directory::isKnown);
         this.keys = keys;
         this.json = json;
         this.settings = properties.idempotency();
@@ -98,7 +101,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             store = (StoreId) stores.resolveArgument(null, null, new ServletWebRequest(request), null);
         } catch (ApiException invalidStore) {
-            chain.doFilter(request, response); // the controller answers the invalid store header
+            chain.doFilter(request, response); // the controller answers the invalid or unknown store
             return;
         }
         byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);

@@ -104,4 +104,109 @@ class DraftValidationTest {
         assertThat(DraftValidation.validateTags("tags", List.of(" "))).isNotEmpty();
         assertThat(DraftValidation.validateTags("tags", List.of("vip"))).isEmpty();
     }
+
+    private static DraftContent withLines(List<DraftContent.LineItem> lines) {
+        var c = DraftOrderFixtures.content();
+        return new DraftContent(
+                c.currency(),
+                lines,
+                c.appliedDiscount(),
+                c.shippingLine(),
+                c.shippingAddress(),
+                c.billingAddress(),
+                false,
+                false);
+    }
+
+    private static DraftContent.LineItem line(String id, int quantity, long price, Long originalPrice) {
+        return new DraftContent.LineItem(
+                id, "var_1", null, null, "Mug", null, quantity, price, originalPrice, 0, true, true, null);
+    }
+
+    private static List<String> contentFields(DraftContent content) {
+        return DraftValidation.validate(null, content, null, List.of()).stream()
+                .map(DraftValidation.Violation::field)
+                .toList();
+    }
+
+    @Test
+    void oneLineWhosePriceTimesQuantityOverflowsALongIsRefusedAsTooLarge() {
+        // 10^13 x 10^6 = 10^19 > Long.MAX_VALUE: a plain multiplication wraps around to a negative total
+        var content = withLines(List.of(line("li_1", DraftValidation.MAX_QUANTITY, DraftValidation.MAX_AMOUNT, null)));
+
+        assertThat(contentFields(content)).containsExactly("line_items");
+    }
+
+    @Test
+    void linesWhoseSumExceedsTheMaximumAmountAreRefusedAndTheMaximumItselfIsAccepted() {
+        long half = DraftValidation.MAX_AMOUNT / 2;
+
+        assertThat(contentFields(withLines(List.of(line("a", 1, half, null), line("b", 1, half, null)))))
+                .isEmpty();
+        assertThat(contentFields(withLines(List.of(line("a", 1, half, null), line("b", 1, half + 1, null)))))
+                .containsExactly("line_items");
+    }
+
+    @Test
+    void anOriginalPriceIsMoneyWithinTheLimits() {
+        assertThat(contentFields(withLines(List.of(line("a", 1, 100, -1L)))))
+                .containsExactly("line_items[0].original_price");
+        assertThat(contentFields(withLines(List.of(line("a", 1, 100, DraftValidation.MAX_AMOUNT + 1)))))
+                .containsExactly("line_items[0].original_price");
+    }
+
+    @Test
+    void lineItemIdsAreRequiredBoundedAndUnique() {
+        assertThat(contentFields(withLines(List.of(line(" ", 1, 100, null)))))
+                .containsExactly("line_items[0].line_item_id");
+        assertThat(contentFields(withLines(List.of(line("x".repeat(256), 1, 100, null)))))
+                .containsExactly("line_items[0].line_item_id");
+        assertThat(contentFields(withLines(List.of(line("a", 1, 100, null), line("a", 1, 100, null)))))
+                .containsExactly("line_items[1].line_item_id");
+    }
+
+    @Test
+    void theShippingCodeIsABoundedString() {
+        var c = DraftOrderFixtures.content();
+        var content = new DraftContent(
+                c.currency(),
+                c.lineItems(),
+                null,
+                new DraftContent.ShippingLine("DHL", 495, "x".repeat(256)),
+                null,
+                null,
+                false,
+                false);
+
+        assertThat(contentFields(content)).containsExactly("shipping_line.code");
+    }
+
+    @Test
+    void aChannelsRequestNeedsARequestIdAndAChannelAndBoundedReferences() {
+        assertThat(DraftValidation.validateRequest("req-1", "phone", "call-1", null))
+                .isEmpty();
+        assertThat(DraftValidation.validateRequest(" ", null, null, null))
+                .extracting(DraftValidation.Violation::field)
+                .containsExactly("request_id", "channel");
+        assertThat(DraftValidation.validateRequest("r".repeat(256), "c".repeat(65), "e".repeat(256), "d".repeat(65)))
+                .extracting(DraftValidation.Violation::field)
+                .containsExactly("request_id", "channel", "external_reference", "draft_order_id");
+    }
+
+    @Test
+    void aCompletionNamesAGatewayAndNetDaysWithinAYear() {
+        assertThat(DraftValidation.validateCompletion("system", new PaymentTerms(30, null)))
+                .isEmpty();
+        assertThat(DraftValidation.validateCompletion("Not A Gateway!", new PaymentTerms(366, null)))
+                .extracting(DraftValidation.Violation::field)
+                .containsExactly("payment_terms.net_days", "payment_gateway");
+    }
+
+    @Test
+    void aCancellationReasonIsABoundedString() {
+        assertThat(DraftValidation.validateCancellation(null)).isEmpty();
+        assertThat(DraftValidation.validateCancellation("x".repeat(256)))
+                .extracting(DraftValidation.Violation::field)
+                .containsExactly("reason");
+    }
 }

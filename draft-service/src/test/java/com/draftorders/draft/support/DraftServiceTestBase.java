@@ -47,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
             "draftorders.messaging.registry-url=http://127.0.0.1:9/apis/registry/v2",
             "draftorders.drafts.invoice.base-url=https://shop.test/",
             "draftorders.drafts.invoice.secret=a-test-secret-that-is-long-enough-for-hmac",
-            "spring.jmx.enabled=false"
+            "spring.jmx.enabled=false",
+            "draftorders.drafts.stores.known=dev,store-*",
+            "draftorders.drafts.stores.channels.kiosk=store-kiosk"
         })
 @Import(DraftServiceTestBase.Recording.class)
 public abstract class DraftServiceTestBase {

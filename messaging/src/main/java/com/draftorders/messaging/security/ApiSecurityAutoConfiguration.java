@@ -1,5 +1,6 @@
 package com.draftorders.messaging.security;
 
+import com.draftorders.messaging.web.KnownStores;
 import com.draftorders.messaging.web.StoreId;
 import com.draftorders.messaging.web.StoreIdArgumentResolver;
 import jakarta.servlet.DispatcherType;
@@ -10,6 +11,7 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -215,13 +217,17 @@ public class ApiSecurityAutoConfiguration {
         };
     }
 
-    /** Controllers' {@link StoreId} parameters: the token's store (the {@code X-Store-Id} header only without security). */
+    /**
+     * Controllers' {@link StoreId} parameters: the token's store (the {@code X-Store-Id} header only without
+     * security), refused with 403 {@code unknown_store} when the service has {@link KnownStores} that do not know it.
+     */
     @Bean
-    WebMvcConfigurer storeIdResolution(SecurityProperties properties) {
+    WebMvcConfigurer storeIdResolution(SecurityProperties properties, ObjectProvider<KnownStores> knownStores) {
         return new WebMvcConfigurer() {
             @Override
             public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
-                resolvers.add(new StoreIdArgumentResolver(!properties.enabled()));
+                KnownStores known = knownStores.getIfAvailable(() -> store -> true);
+                resolvers.add(new StoreIdArgumentResolver(!properties.enabled(), known));
             }
         };
     }

@@ -28,18 +28,26 @@ public class StoreIdArgumentResolver implements HandlerMethodArgumentResolver {
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
     private final boolean headerWithoutToken;
+    private final KnownStores knownStores;
 
     /** The resolver for tests without security: the token's store, else the {@code X-Store-Id} header. */
     public StoreIdArgumentResolver() {
         this(true);
     }
 
+    /** A resolver that accepts every well-formed store id (see the two-argument constructor). */
+    public StoreIdArgumentResolver(boolean headerWithoutToken) {
+        this(headerWithoutToken, store -> true);
+    }
+
     /**
      * @param headerWithoutToken accept the {@code X-Store-Id} header when the request is not authenticated by a
      *     JWT ({@code false}: such a request is refused with 401)
+     * @param knownStores the stores the service serves; another store is refused with 403 {@code unknown_store}
      */
-    public StoreIdArgumentResolver(boolean headerWithoutToken) {
+    public StoreIdArgumentResolver(boolean headerWithoutToken, KnownStores knownStores) {
         this.headerWithoutToken = headerWithoutToken;
+        this.knownStores = knownStores;
     }
 
     @Override
@@ -62,18 +70,26 @@ public class StoreIdArgumentResolver implements HandlerMethodArgumentResolver {
                         "forbidden",
                         "the token has no valid " + Scopes.STORE_ID_CLAIM + " claim");
             }
-            return new StoreId(store);
+            return known(store);
         }
         if (!headerWithoutToken) {
             throw new ApiException(HttpStatus.UNAUTHORIZED, "unauthorized", "a bearer token is required");
         }
         String header = webRequest.getHeader(HEADER);
         if (header == null || header.isBlank()) {
-            return new StoreId(DEVELOPMENT_STORE);
+            return known(DEVELOPMENT_STORE);
         }
         if (!VALID.matcher(header).matches()) {
             throw ApiException.invalid(HEADER, "must be 1-64 letters, digits, '-' or '_'");
         }
-        return new StoreId(header);
+        return known(header);
+    }
+
+    private StoreId known(String store) {
+        if (!knownStores.isKnown(store)) {
+            throw new ApiException(
+                    HttpStatus.FORBIDDEN, "unknown_store", "the store \"" + store + "\" is not known to this service");
+        }
+        return new StoreId(store);
     }
 }
