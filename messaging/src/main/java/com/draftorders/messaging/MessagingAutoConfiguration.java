@@ -25,6 +25,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -61,9 +62,11 @@ public class MessagingAutoConfiguration {
         return new MessageCodec(properties.registryUrl());
     }
 
+    /** The source's default names the application; binding leaves that placeholder as it is, so resolve it here. */
     @Bean
-    MessageFactory messageFactory(MessageCodec codec, MessagingProperties properties, Clock clock) {
-        return new MessageFactory(codec, properties.source(), clock);
+    MessageFactory messageFactory(
+            MessageCodec codec, MessagingProperties properties, Clock clock, Environment environment) {
+        return new MessageFactory(codec, environment.resolvePlaceholders(properties.source()), clock);
     }
 
     /** Message counters; into the application's meter registry (Prometheus), or a private one when there is none. */
