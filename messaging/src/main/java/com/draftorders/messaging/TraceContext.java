@@ -11,6 +11,10 @@ import org.slf4j.MDC;
  * trace id follows a business flow across REST calls and Kafka hops; every hop gets a new span id whose parent is
  * the span that caused it. There is no tracing backend: the ids are for correlating log lines and records.
  *
+ * <p>Why not Micrometer Tracing (Brave): its Kafka instrumentation injects the context of the thread that sends, but
+ * here the outbox relay sends later on a thread of its own, so the context must be fixed when the message is built
+ * and stored with it; that leaves little for a tracer to do without a tracing backend.
+ *
  * <p>The context of the work running on a thread is {@link #current()}; {@link #activate()} makes a context current
  * (and puts {@value #MDC_TRACE_ID} and {@value #MDC_SPAN_ID} into the SLF4J MDC, so log lines show them) until the
  * returned scope is closed.
