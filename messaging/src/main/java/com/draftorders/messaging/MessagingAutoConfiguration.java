@@ -3,7 +3,10 @@ package com.draftorders.messaging;
 import com.draftorders.schemas.AvroTrust;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +31,11 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.support.CompositeProducerListener;
+import org.springframework.kafka.support.LoggingProducerListener;
 
 /**
  * Everything a service needs to talk over Kafka the same way as the others: registry-backed Avro codec, one
@@ -63,24 +70,36 @@ public class MessagingAutoConfiguration {
         return new MessageFactory(codec, properties.sourceOr(applicationName), clock);
     }
 
+    /** Message counters; into the application's meter registry (Prometheus), or a private one when there is none. */
     @Bean
-    ProducerFactory<String, byte[]> rawProducerFactory(KafkaProperties kafka) {
+    MessagingMetrics messagingMetrics(ObjectProvider<MeterRegistry> registry) {
+        return new MessagingMetrics(registry.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    ProducerFactory<String, byte[]> rawProducerFactory(KafkaProperties kafka, ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = kafka.buildProducerProperties();
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
-        return new DefaultKafkaProducerFactory<>(config);
+        var factory = new DefaultKafkaProducerFactory<String, byte[]>(config);
+        registry.ifAvailable(r -> factory.addListener(new MicrometerProducerListener<>(r)));
+        return factory;
     }
 
     @Bean
-    KafkaTemplate<String, byte[]> rawKafkaTemplate(ProducerFactory<String, byte[]> rawProducerFactory) {
-        return new KafkaTemplate<>(rawProducerFactory);
+    KafkaTemplate<String, byte[]> rawKafkaTemplate(
+            ProducerFactory<String, byte[]> rawProducerFactory, MessagingMetrics metrics) {
+        var template = new KafkaTemplate<>(rawProducerFactory);
+        template.setProducerListener(
+                new CompositeProducerListener<>(new LoggingProducerListener<>(), metrics.producerListener()));
+        return template;
     }
 
     @Bean
-    ConsumerFactory<String, byte[]> rawConsumerFactory(KafkaProperties kafka) {
+    ConsumerFactory<String, byte[]> rawConsumerFactory(KafkaProperties kafka, ObjectProvider<MeterRegistry> registry) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         config.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -89,7 +108,10 @@ public class MessagingAutoConfiguration {
         // A crashed instance's partitions move to the survivors (or its restart) after this, not Kafka's 45 s.
         config.putIfAbsent(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000);
         config.putIfAbsent(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG, 2_000);
-        return new DefaultKafkaConsumerFactory<>(config);
+        var factory = new DefaultKafkaConsumerFactory<String, byte[]>(config);
+        // Kafka client metrics per consumer, e.g. kafka_consumer_fetch_manager_records_lag_max (consumer lag).
+        registry.ifAvailable(r -> factory.addListener(new MicrometerConsumerListener<>(r)));
+        return factory;
     }
 
     @Bean
@@ -99,14 +121,16 @@ public class MessagingAutoConfiguration {
             KafkaTemplate<String, byte[]> rawKafkaTemplate,
             MessageCodec codec,
             MessagingProperties properties,
-            @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId) {
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId,
+            MessagingMetrics metrics) {
         return new SubscriptionContainer(
                 subscriptions.orderedStream().toList(),
                 rawConsumerFactory,
                 rawKafkaTemplate,
                 codec,
                 properties,
-                groupId);
+                groupId,
+                metrics);
     }
 
     @Bean
@@ -119,6 +143,12 @@ public class MessagingAutoConfiguration {
     @Bean
     com.draftorders.messaging.web.ApiExceptionHandler apiExceptionHandler() {
         return new com.draftorders.messaging.web.ApiExceptionHandler();
+    }
+
+    /** Outbox backlog gauges, measured when scraped and at most every 5 seconds. */
+    @Bean
+    OutboxMetrics outboxMetrics(MongoTemplate mongo, MessagingProperties properties, Clock clock) {
+        return new OutboxMetrics(mongo, properties.outboxCollections(), clock, Duration.ofSeconds(5));
     }
 
     @Bean

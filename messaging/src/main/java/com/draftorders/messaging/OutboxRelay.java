@@ -4,6 +4,8 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Projections.include;
 
+import com.draftorders.schemas.EventHeaders;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +80,17 @@ public class OutboxRelay implements SmartLifecycle {
         for (Document message : outbox) {
             byte[] value = message.get("value", Binary.class).getData();
             var record = new ProducerRecord<>(message.getString("topic"), message.getString("key"), value);
-            record.headers().add("event_id", message.getString("messageId").getBytes());
+            Document headers = message.get("headers", Document.class);
+            if (headers == null || headers.isEmpty()) {
+                // stored before messages kept their headers
+                record.headers()
+                        .add(
+                                EventHeaders.EVENT_ID,
+                                message.getString("messageId").getBytes(StandardCharsets.UTF_8));
+            } else {
+                headers.forEach((name, header) ->
+                        record.headers().add(name, String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
+            }
             sends.add(kafka.send(record));
             sent.add(message.getString("messageId"));
         }

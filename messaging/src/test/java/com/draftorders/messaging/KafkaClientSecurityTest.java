@@ -2,8 +2,11 @@ package com.draftorders.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
@@ -36,12 +39,15 @@ class KafkaClientSecurityTest {
             "sasl.mechanism", "SCRAM-SHA-512",
             "sasl.jaas.config", JAAS);
 
+    private static final ObjectProvider<MeterRegistry> NO_METER_REGISTRY =
+            new StaticListableBeanFactory().getBeanProvider(MeterRegistry.class);
+
     private final KafkaProperties kafka = kafkaPropertiesFrom(COMPOSE_ENVIRONMENT);
     private final MessagingAutoConfiguration messaging = new MessagingAutoConfiguration();
 
     @Test
     void theRawProducerForOutboxAndDeadLettersAuthenticates() {
-        assertThat(messaging.rawProducerFactory(kafka).getConfigurationProperties())
+        assertThat(messaging.rawProducerFactory(kafka, NO_METER_REGISTRY).getConfigurationProperties())
                 .containsAllEntriesOf(SASL)
                 .containsEntry("bootstrap.servers", java.util.List.of("kafka:9092"))
                 .containsEntry("enable.idempotence", true);
@@ -49,7 +55,7 @@ class KafkaClientSecurityTest {
 
     @Test
     void theSubscriptionConsumersAuthenticate() {
-        assertThat(messaging.rawConsumerFactory(kafka).getConfigurationProperties())
+        assertThat(messaging.rawConsumerFactory(kafka, NO_METER_REGISTRY).getConfigurationProperties())
                 .containsAllEntriesOf(SASL);
     }
 
@@ -64,9 +70,9 @@ class KafkaClientSecurityTest {
     @Test
     void withoutThoseVariablesTheClientsStayPlaintextAsInTheEmbeddedStack() {
         KafkaProperties plain = kafkaPropertiesFrom(Map.of("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"));
-        assertThat(messaging.rawProducerFactory(plain).getConfigurationProperties())
+        assertThat(messaging.rawProducerFactory(plain, NO_METER_REGISTRY).getConfigurationProperties())
                 .doesNotContainKeys("security.protocol", "sasl.mechanism", "sasl.jaas.config");
-        assertThat(messaging.rawConsumerFactory(plain).getConfigurationProperties())
+        assertThat(messaging.rawConsumerFactory(plain, NO_METER_REGISTRY).getConfigurationProperties())
                 .doesNotContainKeys("security.protocol", "sasl.mechanism", "sasl.jaas.config");
     }
 

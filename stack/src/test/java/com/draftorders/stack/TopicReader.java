@@ -16,14 +16,18 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /** Reads and decodes everything on a topic, from the beginning, as a subscriber would see it. */
 final class TopicReader<V extends SpecificRecordBase> implements AutoCloseable {
 
-    /** One decoded record with its position. */
-    record Decoded<V>(String key, V envelope, int partition, long offset) {
+    /** One decoded record with its position and its headers (the last value of each, as UTF-8 text). */
+    record Decoded<V>(String key, V envelope, int partition, long offset, Map<String, String> headers) {
         Object payload() {
             return Topic.payloadOf((SpecificRecordBase) envelope);
         }
 
         String eventId() {
             return Topic.metadataOf((SpecificRecordBase) envelope).getEventId();
+        }
+
+        com.draftorders.avro.common.Metadata metadata() {
+            return Topic.metadataOf((SpecificRecordBase) envelope);
         }
     }
 
@@ -77,8 +81,19 @@ final class TopicReader<V extends SpecificRecordBase> implements AutoCloseable {
     private void poll() {
         for (var record : consumer.poll(Duration.ofMillis(200))) {
             try {
+                Map<String, String> headers = new java.util.LinkedHashMap<>();
+                record.headers()
+                        .forEach(h -> headers.put(
+                                h.key(),
+                                h.value() == null
+                                        ? null
+                                        : new String(h.value(), java.nio.charset.StandardCharsets.UTF_8)));
                 seen.add(new Decoded<>(
-                        record.key(), codec.decode(topic, record.value()), record.partition(), record.offset()));
+                        record.key(),
+                        codec.decode(topic, record.value()),
+                        record.partition(),
+                        record.offset(),
+                        headers));
             } catch (com.draftorders.messaging.UndecodableMessageException poison) {
                 // poison records other tests put on the topic on purpose: a subscriber skips them too
             }

@@ -2,6 +2,7 @@ package com.draftorders.draft.application;
 
 import com.draftorders.draft.DraftProperties;
 import com.draftorders.draft.persistence.DraftOrderStore;
+import com.draftorders.messaging.TraceContext;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -39,21 +40,28 @@ public class CompletionDeadlines implements SmartLifecycle {
     public int handleOverdueSteps() {
         var overdue = store.findCompletingWithStepStartedBefore(clock.instant().minus(saga.stepTimeout()), 200);
         for (String id : overdue) {
-            drafts.change(null, id, DraftOrderService.newFlow(), null, (draft, document) -> {
-                boolean stillOverdue = draft.completion()
-                        .filter(c -> c.stepStartedAt().isBefore(clock.instant().minus(saga.stepTimeout())))
-                        .isPresent();
-                if (stillOverdue) {
-                    log.info(
-                            "draft {}: completion step {} overdue",
-                            id,
-                            draft.completion().get().step());
-                    draft.completionStepOverdue(saga.maxTries(), clock.instant());
-                }
-                return java.util.Optional.empty();
-            });
+            // each overdue saga is handled in a trace of its own: its log lines and the messages sent again share it
+            try (var trace = TraceContext.newTrace().activate()) {
+                handleOverdueStep(id);
+            }
         }
         return overdue.size();
+    }
+
+    private void handleOverdueStep(String id) {
+        drafts.change(null, id, DraftOrderService.newFlow(), null, (draft, document) -> {
+            boolean stillOverdue = draft.completion()
+                    .filter(c -> c.stepStartedAt().isBefore(clock.instant().minus(saga.stepTimeout())))
+                    .isPresent();
+            if (stillOverdue) {
+                log.info(
+                        "draft {}: completion step {} overdue",
+                        id,
+                        draft.completion().get().step());
+                draft.completionStepOverdue(saga.maxTries(), clock.instant());
+            }
+            return java.util.Optional.empty();
+        });
     }
 
     @Override

@@ -3,10 +3,12 @@ package com.draftorders.draft.application;
 import com.draftorders.draft.domain.DraftContent;
 import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
+import com.draftorders.draft.domain.DraftOrderEvent;
 import com.draftorders.draft.domain.Invoice;
 import com.draftorders.draft.domain.PaymentTerms;
 import com.draftorders.draft.domain.Refusal;
 import com.draftorders.draft.messaging.DraftMessages;
+import com.draftorders.draft.metrics.SagaMetrics;
 import com.draftorders.draft.persistence.DraftNumbers;
 import com.draftorders.draft.persistence.DraftOrderDocument;
 import com.draftorders.draft.persistence.DraftOrderStore;
@@ -42,6 +44,7 @@ public class DraftOrderService {
     private final DraftMessages messages;
     private final OutboxWriter writer;
     private final InvoiceLinks invoiceLinks;
+    private final SagaMetrics sagaMetrics;
     private final Clock clock;
 
     public DraftOrderService(
@@ -50,12 +53,14 @@ public class DraftOrderService {
             DraftMessages messages,
             OutboxWriter writer,
             InvoiceLinks invoiceLinks,
+            SagaMetrics sagaMetrics,
             Clock clock) {
         this.store = store;
         this.numbers = numbers;
         this.messages = messages;
         this.writer = writer;
         this.invoiceLinks = invoiceLinks;
+        this.sagaMetrics = sagaMetrics;
         this.clock = clock;
     }
 
@@ -249,6 +254,7 @@ public class DraftOrderService {
                 return Optional.of(new Outcome(draft, Optional.empty(), false));
             }
             long before = draft.version();
+            var sagaBefore = SagaMetrics.Before.of(draft);
             Optional<Refusal> refusal = decision.apply(draft, document);
             boolean changed = draft.version() != before;
             if (messageId == null && !changed && !draft.hasPendingEvents()) {
@@ -259,7 +265,8 @@ public class DraftOrderService {
                 document.markProcessed(messageId);
             }
             try {
-                write(document, draft, cause);
+                var events = write(document, draft, cause);
+                sagaMetrics.changed(sagaBefore, draft, events, clock.instant());
                 return Optional.of(new Outcome(draft, refusal, changed));
             } catch (OptimisticLockingFailureException conflict) {
                 if (attempt == ATTEMPTS) {
@@ -270,11 +277,12 @@ public class DraftOrderService {
         }
     }
 
-    private void write(DraftOrderDocument document, DraftOrder draft, Correlation cause) {
+    private List<DraftOrderEvent> write(DraftOrderDocument document, DraftOrder draft, Correlation cause) {
         var events = draft.pullEvents();
         messages.messagesFor(draft, events, document.getLockedCart(), cause).forEach(document::enqueue);
         store.update(document, draft);
         writer.save(document);
+        return events;
     }
 
     public Optional<DraftOrder> find(String storeId, String id) {

@@ -4,7 +4,9 @@ import com.draftorders.draft.DraftProperties;
 import com.draftorders.draft.application.CartCalculations;
 import com.draftorders.draft.domain.CartCalculation;
 import com.draftorders.draft.domain.DraftContent;
+import com.draftorders.messaging.TraceContext;
 import com.draftorders.messaging.web.MoneyFormat;
+import com.draftorders.schemas.EventHeaders;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,6 +70,10 @@ public class CartServiceClient implements CartCalculations {
                         if (authorization != null) {
                             h.set(HttpHeaders.AUTHORIZATION, authorization);
                         }
+                        // the call is a span of the caller's trace
+                        TraceContext.current()
+                                .ifPresent(t -> h.set(
+                                        EventHeaders.TRACEPARENT, t.child().traceparent()));
                     })
                     .body(body)
                     .retrieve()

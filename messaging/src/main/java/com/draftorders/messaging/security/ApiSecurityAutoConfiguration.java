@@ -51,7 +51,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * REST security, configured once for every service: each route needs a bearer JWT (OAuth2 resource server) carrying
- * {@code store_id} and the route's scope, except health, info, the public invoice view and error dispatches.
+ * {@code store_id} and the route's scope, except health, info, the Prometheus scrape ({@code /actuator/prometheus}:
+ * scrapers carry no JWT; keep it off the public network, e.g. with {@code management.server.port}), the public
+ * invoice view and error dispatches.
  *
  * <table>
  *   <caption>Scopes by route</caption>
@@ -144,7 +146,12 @@ public class ApiSecurityAutoConfiguration {
         };
         http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health",
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/invoices/**")
                         .permitAll()

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeader;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,7 +50,12 @@ public final class DeadLetters {
         this.bootstrap = bootstrap;
     }
 
-    /** A dead letter: where it is, where it came from, and why it is here. */
+    /**
+     * A dead letter: where it is, where it came from, and why it is here.
+     *
+     * @param headers the headers the original record carried ({@code traceparent}, {@code ce_*}, ...), without the
+     *     ones the dead-letter recoverer added; a replay sends them again
+     */
     public record DeadLetter(
             String deadLetterTopic,
             int partition,
@@ -61,7 +67,8 @@ public final class DeadLetters {
             Long originalOffset,
             String error,
             String errorMessage,
-            Instant timestamp) {
+            Instant timestamp,
+            List<Header> headers) {
 
         public String position() {
             return partition + ":" + offset;
@@ -112,6 +119,7 @@ public final class DeadLetters {
                     throw new IllegalStateException(letter.position() + " has no original topic header");
                 }
                 var record = new ProducerRecord<>(letter.originalTopic(), letter.key(), letter.value());
+                letter.headers().forEach(record.headers()::add);
                 record.headers()
                         .add(
                                 REPLAYED_FROM,
@@ -141,7 +149,19 @@ public final class DeadLetters {
                 number(record, ORIGINAL_OFFSET),
                 text(record, CAUSE_CLASS) != null ? text(record, CAUSE_CLASS) : text(record, EXCEPTION_CLASS),
                 text(record, EXCEPTION_MESSAGE),
-                Instant.ofEpochMilli(record.timestamp()));
+                Instant.ofEpochMilli(record.timestamp()),
+                originalHeaders(record));
+    }
+
+    /** The record's headers less those a dead-letter recoverer adds and an earlier replay's mark. */
+    static List<Header> originalHeaders(ConsumerRecord<?, ?> record) {
+        List<Header> headers = new ArrayList<>();
+        for (Header header : record.headers()) {
+            if (!header.key().startsWith("kafka_dlt-") && !header.key().equals(REPLAYED_FROM)) {
+                headers.add(new RecordHeader(header.key(), header.value()));
+            }
+        }
+        return List.copyOf(headers);
     }
 
     private static String text(ConsumerRecord<?, ?> record, String header) {

@@ -22,6 +22,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
             "draftorders.security.dev-secret=" + ApiSecurityTest.SECRET,
             "draftorders.security.max-body-size=4KB",
             "spring.jmx.enabled=false",
+            "management.endpoints.web.exposure.include=health,metrics,prometheus",
             "spring.main.banner-mode=off"
         })
 class ApiSecurityTest {
@@ -156,6 +157,31 @@ class ApiSecurityTest {
     @Test
     void otherActuatorEndpointsNeedAToken() throws Exception {
         assertThat(get("/actuator", null).statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/metrics", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void thePrometheusScrapeNeedsNoToken() throws Exception {
+        var response = get("/actuator/prometheus", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("jvm_memory_used_bytes");
+    }
+
+    @Test
+    void aRefusedRequestIsTracedAndAnswersWithTheCallersTrace() throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/draft-orders"))
+                .header("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")
+                .GET()
+                .build();
+
+        var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("traceparent"))
+                .hasValueSatisfying(t -> assertThat(t)
+                        .matches("00-4bf92f3577b34da6a3ce929d0e0e4736-[0-9a-f]{16}-01")
+                        .isNotEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"));
     }
 
     @Test
