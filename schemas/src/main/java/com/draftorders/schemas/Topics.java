@@ -9,6 +9,7 @@ import com.draftorders.avro.order.OrderEventEnvelope;
 import com.draftorders.avro.payment.PaymentCommandEnvelope;
 import com.draftorders.avro.payment.PaymentEventEnvelope;
 import java.util.List;
+import java.util.Map;
 
 /** The topic catalog: every topic of the system, its key and value types and its partition count. */
 public final class Topics {
@@ -66,6 +67,37 @@ public final class Topics {
             ORDER_COMMANDS,
             ORDER_EVENTS);
 
+    /** Upstream sales channels outside this system: they write {@link #DRAFT_ORDER_REQUESTS}. */
+    public static final String SALES_CHANNELS = "sales-channels";
+
+    /**
+     * Who writes and who reads a topic (DESIGN.md "Services and ownership"), and what its record key is. A consumer
+     * also writes the topic's dead-letter topic. The AsyncAPI document's operations come from here.
+     *
+     * @param key what the record key is
+     * @param producers the services (or outside parties) that write the topic
+     * @param consumers the services that read it, each in a consumer group named after itself
+     */
+    public record Participants(String key, List<String> producers, List<String> consumers) {}
+
+    private static final Map<String, Participants> PARTICIPANTS = Map.of(
+            DRAFT_ORDER_REQUESTS.name(),
+            new Participants("channel:external_reference", List.of(SALES_CHANNELS), List.of("draft-service")),
+            DRAFT_ORDER_EVENTS.name(),
+            new Participants("draft order id", List.of("draft-service"), List.of()),
+            CART_COMMANDS.name(),
+            new Participants("cart id", List.of("draft-service"), List.of("cart-service")),
+            CART_EVENTS.name(),
+            new Participants("cart id", List.of("cart-service"), List.of("draft-service")),
+            PAYMENT_COMMANDS.name(),
+            new Participants("payment id", List.of("draft-service", "order-service"), List.of("payment-service")),
+            PAYMENT_EVENTS.name(),
+            new Participants("payment id", List.of("payment-service"), List.of("draft-service", "order-service")),
+            ORDER_COMMANDS.name(),
+            new Participants("draft order id", List.of("draft-service"), List.of("order-service")),
+            ORDER_EVENTS.name(),
+            new Participants("order id", List.of("order-service"), List.of("draft-service")));
+
     /** The package of every generated class; Avro 1.12 must be told to trust it. */
     public static final String AVRO_PACKAGE = "com.draftorders.avro";
 
@@ -74,6 +106,15 @@ public final class Topics {
     }
 
     private Topics() {}
+
+    /** Who writes and reads {@code topic}, and its key. */
+    public static Participants participants(Topic<String, ?> topic) {
+        Participants participants = PARTICIPANTS.get(topic.name());
+        if (participants == null) {
+            throw new IllegalArgumentException("no participants recorded for topic " + topic.name());
+        }
+        return participants;
+    }
 
     public static Topic<String, ?> byName(String name) {
         return ALL.stream()

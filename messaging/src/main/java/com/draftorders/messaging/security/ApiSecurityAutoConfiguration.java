@@ -53,7 +53,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * REST security, configured once for every service: each route needs a bearer JWT (OAuth2 resource server) carrying
  * {@code store_id} and the route's scope, except health, info, the Prometheus scrape ({@code /actuator/prometheus}:
  * scrapers carry no JWT; keep it off the public network, e.g. with {@code management.server.port}), the public
- * invoice view and error dispatches.
+ * invoice view, the OpenAPI document ({@code /v3/api-docs}, {@code /v3/api-docs.yaml}: it describes the API and holds
+ * no data) and error dispatches. {@link RouteScopes} states the same rules as data for the OpenAPI document.
  *
  * <table>
  *   <caption>Scopes by route</caption>
@@ -154,6 +155,8 @@ public class ApiSecurityAutoConfiguration {
                                 "/actuator/prometheus")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/invoices/**")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/draft-orders", "/draft-orders/**")
                         .access(scoped(Scopes.READ_DRAFT_ORDERS))

@@ -1,0 +1,19 @@
+package com.draftorders.cart.web;
+
+import com.draftorders.messaging.testing.OpenApiDocumentTestBase;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * cart-service serves a valid OpenAPI document, equal to the checked-in {@code cart-service/openapi.yaml}, whose security
+ * requirements are the ones the filter chain enforces.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.config.name=cart-service"})
+class OpenApiDocumentTest extends OpenApiDocumentTestBase {
+
+    @Override
+    protected String module() {
+        return "cart-service";
+    }
+}
