@@ -54,7 +54,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <table>
  *   <caption>Scopes by route</caption>
  *   <tr><th>route</th><th>GET</th><th>other methods</th></tr>
- *   <tr><td>{@code /draft-orders/**}</td><td>read_draft_orders</td><td>write_draft_orders</td></tr>
+ *   <tr><td>{@code /draft-orders/**}, {@code /discount-codes/**}</td><td>read_draft_orders</td>
+ *       <td>write_draft_orders</td></tr>
  *   <tr><td>{@code /orders/**}, {@code /payments/**}, {@code /carts/**}</td><td>read_orders</td>
  *       <td>write_orders ({@code POST /carts/calculate} also accepts write_draft_orders: draft-service forwards
  *       the merchant's token when it asks cart-service to price a draft)</td></tr>
@@ -146,9 +147,14 @@ public class ApiSecurityAutoConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/invoices/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/draft-orders", "/draft-orders/**")
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/draft-orders",
+                                "/draft-orders/**",
+                                "/discount-codes",
+                                "/discount-codes/**")
                         .access(scoped(Scopes.READ_DRAFT_ORDERS))
-                        .requestMatchers("/draft-orders", "/draft-orders/**")
+                        .requestMatchers("/draft-orders", "/draft-orders/**", "/discount-codes", "/discount-codes/**")
                         .access(scoped(Scopes.WRITE_DRAFT_ORDERS))
                         .requestMatchers(HttpMethod.POST, "/carts/calculate")
                         .access(scoped(Scopes.WRITE_ORDERS, Scopes.WRITE_DRAFT_ORDERS))
