@@ -42,7 +42,7 @@ final class Drafts {
                                     .setPercentage("10")
                                     .build())
                             .build()))
-            .setShippingLine(new ShippingLine("DHL Standard", 495L, null, List.of()))
+            .setShippingLine(new ShippingLine("DHL Standard", 495L, null, List.of(), null))
             .setShippingAddress(Address.newBuilder()
                     .setFirstName("Ada")
                     .setLastName("Lovelace")

@@ -115,7 +115,7 @@ final class SampleMessages {
                                 .setPercentage("10")
                                 .build())
                         .build()))
-                .setShippingLine(new ShippingLine("Standard", 495L, null, List.of()))
+                .setShippingLine(new ShippingLine("Standard", 495L, null, List.of(), null))
                 .setShippingAddress(Address.newBuilder()
                         .setCountryCode("DE")
                         .setCity("Berlin")
@@ -129,8 +129,8 @@ final class SampleMessages {
                 .setDraftOrderId("dorder_1")
                 .setDraftVersion(3)
                 .setContent(content())
-                .setTaxLines(List.of(new TaxLine("VAT", "0.19", 690L)))
-                .setTotals(new Totals("EUR", 3998L, 400L, 3598L, 495L, 690L, 4093L, 2, 700L))
+                .setTaxLines(List.of(new TaxLine("VAT", "0.19", 690L, null)))
+                .setTotals(new Totals("EUR", 3998L, 400L, 3598L, 495L, 690L, 4093L, 2, 700L, null, null, null))
                 .build();
     }
 

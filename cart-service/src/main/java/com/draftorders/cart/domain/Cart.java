@@ -1,5 +1,6 @@
 package com.draftorders.cart.domain;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -56,7 +57,25 @@ public final class Cart {
             long draftVersion,
             CartContent content,
             CartCalculator calculator) {
-        Cart cart = new Cart(id, draftOrderId, type, draftVersion, calculator.calculate(content), null, 1);
+        return create(id, draftOrderId, type, draftVersion, content, calculator, DiscountCodes.NONE, Instant.EPOCH);
+    }
+
+    /**
+     * A new cart with {@code content} calculated, its discount codes resolved against {@code codes} at {@code now};
+     * records {@link CartEvent.TotalsCalculated}.
+     *
+     * @throws InvalidCartContentException when the content cannot be calculated
+     */
+    public static Cart create(
+            String id,
+            String draftOrderId,
+            CartType type,
+            long draftVersion,
+            CartContent content,
+            CartCalculator calculator,
+            DiscountCodes codes,
+            Instant now) {
+        Cart cart = new Cart(id, draftOrderId, type, draftVersion, calculator.calculate(content, codes, now), null, 1);
         cart.record(new CartEvent.TotalsCalculated(cart.snapshot()));
         return cart;
     }
@@ -80,13 +99,23 @@ public final class Cart {
      * @throws InvalidCartContentException when the new content cannot be calculated (nothing changes)
      */
     public ReplaceOutcome replaceContent(long newDraftVersion, CartContent content, CartCalculator calculator) {
+        return replaceContent(newDraftVersion, content, calculator, DiscountCodes.NONE, Instant.EPOCH);
+    }
+
+    /**
+     * Like {@link #replaceContent(long, CartContent, CartCalculator)}, resolving the content's discount codes
+     * against {@code codes} at {@code now}. Codes are resolved only here and in {@link #create}: a lock freezes the
+     * calculation as it is, so what the draft showed is what the order gets.
+     */
+    public ReplaceOutcome replaceContent(
+            long newDraftVersion, CartContent content, CartCalculator calculator, DiscountCodes codes, Instant now) {
         if (newDraftVersion <= draftVersion) {
             return new ReplaceOutcome.Stale(draftVersion, newDraftVersion);
         }
         if (lock != null) {
             return new ReplaceOutcome.RefusedLocked(lock, newDraftVersion);
         }
-        CartCalculation recalculated = calculator.calculate(content);
+        CartCalculation recalculated = calculator.calculate(content, codes, now);
         this.calculation = recalculated;
         this.draftVersion = newDraftVersion;
         changed(new CartEvent.TotalsCalculated(snapshot()));

@@ -3,13 +3,16 @@ package com.draftorders.cart.domain;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -33,7 +36,10 @@ import java.util.stream.IntStream;
  *       allocated to the lines in proportion to (subtotal - line discount) by the largest-remainder method: each
  *       line gets floor(D * w / S), then the minor units left over go one each to the lines with the largest
  *       remainders (ties: the earlier line). The shares add up to D exactly. Custom lines and non-taxable lines take
- *       their share like any other line.
+ *       their share like any other line. Several order-level discounts — the cart's own applied discount first,
+ *       then each discount code that applies, in the order given — are taken one after the other: each on what
+ *       the earlier ones left (S less their amounts), each allocated on its own in proportion to what every line
+ *       has left, so no line ever goes below zero.
  *   <li><b>Discounted total</b> of a line = subtotal - line discount - allocated order discount.
  *   <li><b>Tax</b> (none when the cart is tax exempt or its region has no rate; none on a line with
  *       {@code taxable = false}): prices without tax → round(discounted total * rate); prices with tax included →
@@ -48,6 +54,15 @@ import java.util.stream.IntStream;
  * <p>Worked example (EUR, minor units = cents): 3 x 335 = 1005; 10% off is round(100.5) = 101 (half up; half even
  * would give 100), so the line's discounted total is 904; 19% VAT on it is round(171.76) = 172. With tax included, a
  * line of 1190 at 19% carries round(1190 * 0.19 / 1.19) = round(190.0) = 190 of tax and its total stays 1190.
+ *
+ * <p><b>Presentment currency.</b> The shop amounts above are converted with the rate one by one (line discount,
+ * each order discount share, discounted total, each tax line, shipping price, shipping tax), each rounded HALF_UP
+ * to the presentment currency's minor units; every presentment sum is the sum of those converted parts, so the
+ * totals identities hold exactly in both currencies (see {@link PresentmentCalculation}).
+ *
+ * <p><b>Discount codes</b> are resolved against the store's rules at the moment of calculation: an unknown code, one
+ * not valid yet or expired, one whose minimum S does not reach, or one for another currency does not apply and
+ * becomes a {@link CartWarning}; the cart is calculated without it.
  *
  * <p>Arithmetic that would overflow a {@code long} (or the {@code int} total quantity) makes the content invalid
  * rather than wrap: every sum and product uses {@link Math#addExact} / {@link Math#multiplyExact}. The one
@@ -75,21 +90,34 @@ public final class CartCalculator {
     }
 
     /**
-     * Calculates {@code content}.
+     * Calculates {@code content} without discount rules: every discount code of the content is reported as not
+     * found.
      *
      * @throws InvalidCartContentException when the content is invalid or its amounts are too large to add up
      */
     public CartCalculation calculate(CartContent content) {
+        return calculate(content, DiscountCodes.NONE, Instant.EPOCH);
+    }
+
+    /**
+     * Calculates {@code content}, resolving its discount codes against {@code codes} as they are at {@code now}.
+     *
+     * @throws InvalidCartContentException when the content is invalid or its amounts are too large to add up
+     */
+    public CartCalculation calculate(CartContent content, DiscountCodes codes, Instant now) {
         validate(content);
         try {
-            return doCalculate(content);
+            return doCalculate(content, codes, now);
         } catch (ArithmeticException e) {
             throw new InvalidCartContentException(
                     "the cart's amounts are too large to calculate (" + e.getMessage() + ")");
         }
     }
 
-    private CartCalculation doCalculate(CartContent content) {
+    /** An order-level discount: the draft's own applied discount, or one from a discount code. */
+    private record OrderLevel(AppliedDiscount discount, String code) {}
+
+    private CartCalculation doCalculate(CartContent content, DiscountCodes codes, Instant now) {
         List<LineItem> items = content.lineItems();
         int n = items.size();
         long[] subtotals = new long[n];
@@ -104,25 +132,55 @@ public final class CartCalculator {
             sumAfterLineDiscounts = Math.addExact(sumAfterLineDiscounts, afterLineDiscount[i]);
         }
 
-        long orderDiscount = orderDiscount(content.appliedDiscount(), sumAfterLineDiscounts);
-        long[] shares = allocate(orderDiscount, afterLineDiscount, sumAfterLineDiscounts);
+        // Order-level discounts one after the other, each on what the earlier ones left, each allocated on its own.
+        List<CartWarning> warnings = new ArrayList<>();
+        List<OrderLevel> orderLevel = new ArrayList<>();
+        if (content.appliedDiscount() != null) {
+            orderLevel.add(new OrderLevel(content.appliedDiscount(), null));
+        }
+        orderLevel.addAll(resolve(content, codes, now, sumAfterLineDiscounts, warnings));
+        int k = orderLevel.size();
+        long[] remaining = afterLineDiscount.clone();
+        long remainingTotal = sumAfterLineDiscounts;
+        long[] orderAmounts = new long[k];
+        long[][] sharesByDiscount = new long[k][];
+        long[] shares = new long[n];
+        for (int d = 0; d < k; d++) {
+            orderAmounts[d] = orderDiscount(orderLevel.get(d).discount(), remainingTotal);
+            sharesByDiscount[d] = allocate(orderAmounts[d], remaining, remainingTotal);
+            for (int i = 0; i < n; i++) {
+                remaining[i] -= sharesByDiscount[d][i];
+                shares[i] += sharesByDiscount[d][i];
+            }
+            remainingTotal -= orderAmounts[d];
+        }
+        long orderDiscount = content.appliedDiscount() == null ? 0 : orderAmounts[0];
 
+        CurrencyConversion conversion = conversion(content);
         Optional<TaxRate> rate = content.taxExempt() ? Optional.empty() : taxRates.rateFor(content);
         TaxAggregate cartTax = new TaxAggregate();
         List<CalculatedLine> lines = new ArrayList<>(n);
+        List<PresentmentCalculation.Line> presentmentLines = new ArrayList<>(n);
+        long[] presentmentOrderAmounts = new long[k];
         long lineItemsSubtotal = 0;
-        long totalDiscounts = orderDiscount;
+        long totalDiscounts = 0;
         long subtotal = 0;
         long totalTax = 0;
         int totalQuantity = 0;
         long totalWeight = 0;
+        long pLineItemsSubtotal = 0;
+        long pTotalDiscounts = 0;
+        long pSubtotal = 0;
+        long pTotalTax = 0;
+        for (long amount : orderAmounts) {
+            totalDiscounts = Math.addExact(totalDiscounts, amount);
+        }
         for (int i = 0; i < n; i++) {
             LineItem item = items.get(i);
             long discountedTotal = afterLineDiscount[i] - shares[i];
             List<TaxLine> taxLines =
                     item.taxable() ? taxLines(rate, discountedTotal, content.taxesIncluded()) : List.of();
             lines.add(new CalculatedLine(item, subtotals[i], lineDiscounts[i], shares[i], discountedTotal, taxLines));
-            cartTax.addAll(taxLines);
             lineItemsSubtotal = Math.addExact(lineItemsSubtotal, subtotals[i]);
             totalDiscounts = Math.addExact(totalDiscounts, lineDiscounts[i]);
             subtotal = Math.addExact(subtotal, discountedTotal);
@@ -131,24 +189,56 @@ public final class CartCalculator {
             }
             totalQuantity = Math.addExact(totalQuantity, item.quantity());
             totalWeight = Math.addExact(totalWeight, Math.multiplyExact(item.grams(), (long) item.quantity()));
+
+            // presentment: each part converted on its own, sums from the converted parts
+            long pLineDiscount = conversion.convert(lineDiscounts[i]);
+            long pShare = 0;
+            for (int d = 0; d < k; d++) {
+                long pPart = conversion.convert(sharesByDiscount[d][i]);
+                presentmentOrderAmounts[d] = Math.addExact(presentmentOrderAmounts[d], pPart);
+                pShare = Math.addExact(pShare, pPart);
+            }
+            long pDiscountedTotal = conversion.convert(discountedTotal);
+            List<Long> pTaxes = new ArrayList<>(taxLines.size());
+            for (TaxLine taxLine : taxLines) {
+                long pTax = conversion.convert(taxLine.price());
+                pTaxes.add(pTax);
+                pTotalTax = Math.addExact(pTotalTax, pTax);
+            }
+            cartTax.addAll(taxLines, pTaxes);
+            long pLineSubtotal = Math.addExact(Math.addExact(pDiscountedTotal, pLineDiscount), pShare);
+            presentmentLines.add(new PresentmentCalculation.Line(
+                    conversion.convert(item.price()), pLineSubtotal, pLineDiscount, pShare, pDiscountedTotal, pTaxes));
+            pLineItemsSubtotal = Math.addExact(pLineItemsSubtotal, pLineSubtotal);
+            pTotalDiscounts = Math.addExact(pTotalDiscounts, Math.addExact(pLineDiscount, pShare));
+            pSubtotal = Math.addExact(pSubtotal, pDiscountedTotal);
         }
 
         CalculatedShipping shipping = null;
         long shippingPrice = 0;
+        long pShippingPrice = 0;
+        List<Long> pShippingTaxes = List.of();
         if (content.shippingLine() != null) {
             shippingPrice = content.shippingLine().price();
+            pShippingPrice = conversion.convert(shippingPrice);
             List<TaxLine> shippingTax =
                     taxShipping ? taxLines(rate, shippingPrice, content.taxesIncluded()) : List.of();
             shipping = new CalculatedShipping(content.shippingLine(), shippingTax);
-            cartTax.addAll(shippingTax);
+            pShippingTaxes = new ArrayList<>();
             for (TaxLine taxLine : shippingTax) {
                 totalTax = Math.addExact(totalTax, taxLine.price());
+                long pTax = conversion.convert(taxLine.price());
+                pShippingTaxes.add(pTax);
+                pTotalTax = Math.addExact(pTotalTax, pTax);
             }
+            cartTax.addAll(shippingTax, pShippingTaxes);
         }
 
         long totalPrice = Math.addExact(subtotal, shippingPrice);
+        long pTotalPrice = Math.addExact(pSubtotal, pShippingPrice);
         if (!content.taxesIncluded()) {
             totalPrice = Math.addExact(totalPrice, totalTax);
+            pTotalPrice = Math.addExact(pTotalPrice, pTotalTax);
         }
         Totals totals = new Totals(
                 content.currency(),
@@ -160,7 +250,65 @@ public final class CartCalculator {
                 totalPrice,
                 totalQuantity,
                 totalWeight);
-        return new CartCalculation(content, lines, orderDiscount, shipping, cartTax.lines(), totals);
+        PresentmentCalculation presentment = new PresentmentCalculation(
+                conversion.presentmentCurrency(),
+                conversion.rate(),
+                presentmentLines,
+                content.appliedDiscount() == null ? 0 : presentmentOrderAmounts[0],
+                pShippingPrice,
+                pShippingTaxes,
+                cartTax.presentmentPrices(),
+                new PresentmentCalculation.PresentmentTotals(
+                        pLineItemsSubtotal, pTotalDiscounts, pSubtotal, pShippingPrice, pTotalTax, pTotalPrice));
+        List<AppliedDiscountCode> appliedCodes = new ArrayList<>();
+        for (int d = content.appliedDiscount() == null ? 0 : 1; d < k; d++) {
+            OrderLevel applied = orderLevel.get(d);
+            appliedCodes.add(new AppliedDiscountCode(
+                    applied.code(), applied.discount(), orderAmounts[d], presentmentOrderAmounts[d]));
+        }
+        return new CartCalculation(
+                content, lines, orderDiscount, shipping, cartTax.lines(), totals, presentment, appliedCodes, warnings);
+    }
+
+    /**
+     * The content's discount codes that apply, in order; a warning for each one that does not (unknown, not valid
+     * yet, expired, below its minimum, for another currency, or given twice).
+     */
+    private static List<OrderLevel> resolve(
+            CartContent content, DiscountCodes codes, Instant now, long base, List<CartWarning> warnings) {
+        List<OrderLevel> applied = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> given = content.discountCodes();
+        for (int i = 0; i < given.size(); i++) {
+            String code = given.get(i);
+            String key = DiscountCode.normalize(code);
+            if (!seen.add(key)) {
+                warnings.add(CartWarning.of(CartWarning.Reason.DISCOUNT_CODE_DUPLICATE, i, code));
+                continue;
+            }
+            Optional<DiscountCode> rule = key == null || key.isEmpty() ? Optional.empty() : codes.find(key);
+            if (rule.isEmpty()) {
+                warnings.add(CartWarning.of(CartWarning.Reason.DISCOUNT_CODE_NOT_FOUND, i, code));
+                continue;
+            }
+            Optional<CartWarning.Reason> refusal = rule.get().refusal(now, content.currency(), base);
+            if (refusal.isPresent()) {
+                warnings.add(CartWarning.of(refusal.get(), i, code));
+                continue;
+            }
+            applied.add(new OrderLevel(rule.get().discount(), rule.get().code()));
+        }
+        return applied;
+    }
+
+    private static CurrencyConversion conversion(CartContent content) {
+        if (content.presentmentCurrency() == null) {
+            return CurrencyConversion.identity(content.currency());
+        }
+        return new CurrencyConversion(
+                content.currency(),
+                content.presentmentCurrency(),
+                content.exchangeRate() == null ? BigDecimal.ONE : content.exchangeRate());
     }
 
     private static long lineDiscount(LineItem item, long subtotal) {
@@ -275,6 +423,39 @@ public final class CartCalculator {
             throw new InvalidCartContentException("shipping_line.price must not be negative, was "
                     + content.shippingLine().price());
         }
+        validatePresentment(content);
+    }
+
+    private static void validatePresentment(CartContent content) {
+        String presentment = content.presentmentCurrency();
+        BigDecimal rate = content.exchangeRate();
+        if (presentment == null) {
+            if (rate != null) {
+                throw new InvalidCartContentException("exchange_rate needs a presentment_currency");
+            }
+            return;
+        }
+        if (!isCurrency(presentment)) {
+            throw new InvalidCartContentException(
+                    "presentment_currency " + presentment + " is not an ISO 4217 currency");
+        }
+        if (rate == null) {
+            if (!presentment.equals(content.currency())) {
+                throw new InvalidCartContentException(
+                        "presentment_currency " + presentment + " needs an exchange_rate");
+            }
+            return;
+        }
+        if (rate.signum() <= 0
+                || rate.compareTo(CurrencyConversion.MAX_RATE) > 0
+                || rate.scale() > CurrencyConversion.MAX_RATE_SCALE) {
+            throw new InvalidCartContentException("exchange_rate must be above 0, at most "
+                    + CurrencyConversion.MAX_RATE + " with at most " + CurrencyConversion.MAX_RATE_SCALE
+                    + " decimal places, was " + rate.toPlainString());
+        }
+        if (presentment.equals(content.currency()) && rate.compareTo(BigDecimal.ONE) != 0) {
+            throw new InvalidCartContentException("exchange_rate must be 1 when presentment_currency is the currency");
+        }
     }
 
     private static void validate(AppliedDiscount discount, String path) {
@@ -316,20 +497,30 @@ public final class CartCalculator {
         }
     }
 
-    /** Sums tax lines per (title, numeric rate), in the order they first appear. */
+    /**
+     * Sums tax lines per (title, numeric rate), in the order they first appear, with their converted presentment
+     * prices alongside.
+     */
     private static final class TaxAggregate {
         private final Map<String, TaxLine> byKey = new LinkedHashMap<>();
+        private final Map<String, Long> presentmentByKey = new LinkedHashMap<>();
 
-        void addAll(List<TaxLine> taxLines) {
-            for (TaxLine line : taxLines) {
+        void addAll(List<TaxLine> taxLines, List<Long> presentmentPrices) {
+            for (int i = 0; i < taxLines.size(); i++) {
+                TaxLine line = taxLines.get(i);
                 String key = line.title() + "\u0000"
                         + line.rate().stripTrailingZeros().toPlainString();
                 byKey.merge(key, line, (a, b) -> new TaxLine(a.title(), a.rate(), Math.addExact(a.price(), b.price())));
+                presentmentByKey.merge(key, presentmentPrices.get(i), Math::addExact);
             }
         }
 
         List<TaxLine> lines() {
             return List.copyOf(byKey.values());
+        }
+
+        List<Long> presentmentPrices() {
+            return List.copyOf(presentmentByKey.values());
         }
     }
 }

@@ -17,6 +17,7 @@ import com.draftorders.cart.persistence.CartDocument;
 import com.draftorders.cart.persistence.CartDocumentMapper;
 import com.draftorders.cart.persistence.CartLockRejectionDocument;
 import com.draftorders.cart.persistence.CartRepository;
+import com.draftorders.cart.persistence.DiscountCodeRepository;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
 import com.draftorders.messaging.MessageFactory;
@@ -54,12 +55,19 @@ public class CartCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(CartCommandHandler.class);
 
     private final CartRepository carts;
+    private final DiscountCodeRepository discountCodes;
     private final MessageFactory messages;
     private final CartCalculator calculator;
     private final Clock clock;
 
-    public CartCommandHandler(CartRepository carts, MessageFactory messages, CartCalculator calculator, Clock clock) {
+    public CartCommandHandler(
+            CartRepository carts,
+            DiscountCodeRepository discountCodes,
+            MessageFactory messages,
+            CartCalculator calculator,
+            Clock clock) {
         this.carts = carts;
+        this.discountCodes = discountCodes;
         this.messages = messages;
         this.calculator = calculator;
         this.clock = clock;
@@ -79,7 +87,9 @@ public class CartCommandHandler {
                 CartMessages.type(command.getType()),
                 command.getDraftVersion(),
                 content,
-                calculator));
+                calculator,
+                discountCodes.forStore(message.storeId(), content.discountCodes()),
+                clock.instant()));
         CartDocument document = CartDocumentMapper.newDocument(cart, message.storeId(), clock.instant());
         document.markProcessed(message.eventId());
         enqueue(document, message, cartId, cart.revision(), cart.pullEvents(), List.of());
@@ -109,8 +119,12 @@ public class CartCommandHandler {
                             + " which does not exist in store " + message.storeId());
                 },
                 cart -> {
-                    ReplaceOutcome outcome =
-                            valid(() -> cart.replaceContent(command.getDraftVersion(), content, calculator));
+                    ReplaceOutcome outcome = valid(() -> cart.replaceContent(
+                            command.getDraftVersion(),
+                            content,
+                            calculator,
+                            discountCodes.forStore(message.storeId(), content.discountCodes()),
+                            clock.instant()));
                     if (outcome instanceof ReplaceOutcome.RefusedLocked locked) {
                         log.warn(
                                 "ReplaceCartContent for cart {} v{} ignored: the cart is locked at v{} by attempt {}"

@@ -15,6 +15,7 @@ import com.draftorders.cart.domain.CartSnapshot;
 import com.draftorders.cart.domain.CartType;
 import com.draftorders.cart.domain.DiscountType;
 import com.draftorders.cart.domain.LineItem;
+import com.draftorders.cart.domain.PresentmentCalculation;
 import com.draftorders.cart.domain.ShippingLine;
 import com.draftorders.cart.domain.TaxLine;
 import com.draftorders.cart.domain.Totals;
@@ -61,7 +62,10 @@ final class CartMessages {
                 address(content.getShippingAddress()),
                 address(content.getBillingAddress()),
                 content.getTaxesIncluded(),
-                content.getTaxExempt());
+                content.getTaxExempt(),
+                content.getPresentmentCurrency(),
+                decimal(content.getExchangeRate(), "exchange_rate"),
+                content.getDiscountCodes());
     }
 
     private static LineItem lineItem(com.draftorders.avro.common.LineItem line, String path) {
@@ -97,6 +101,18 @@ final class CartMessages {
                 DiscountType.valueOf(discount.getValueType().name()),
                 percentage(discount.getPercentage(), path + ".percentage"),
                 discount.getFixedAmount());
+    }
+
+    private static BigDecimal decimal(String text, String path) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidMessageException(
+                    path + " must be a decimal number such as \"1.0850\", was \"" + text + "\"");
+        }
     }
 
     private static BigDecimal percentage(String text, String path) {
@@ -149,11 +165,16 @@ final class CartMessages {
         CartCalculation calculation = snapshot.calculation();
         CartContent content = calculation.content();
         CalculatedShipping shipping = calculation.shipping();
+        PresentmentCalculation presentment = calculation.presentment();
+        List<com.draftorders.avro.common.LineItem> lines = new ArrayList<>();
+        for (int i = 0; i < calculation.lines().size(); i++) {
+            lines.add(line(calculation.lines().get(i), presentment.lines().get(i)));
+        }
         var avroContent = com.draftorders.avro.common.CartContent.newBuilder()
                 .setCurrency(content.currency())
-                .setLineItems(
-                        calculation.lines().stream().map(CartMessages::line).toList())
-                .setAppliedDiscount(discount(content.appliedDiscount(), calculation.orderDiscount()))
+                .setLineItems(lines)
+                .setAppliedDiscount(discount(
+                        content.appliedDiscount(), calculation.orderDiscount(), presentment.orderDiscount(), null))
                 .setShippingLine(
                         shipping == null
                                 ? null
@@ -161,33 +182,58 @@ final class CartMessages {
                                         shipping.line().title(),
                                         shipping.line().price(),
                                         shipping.line().code(),
-                                        taxLines(shipping.taxLines())))
+                                        taxLines(shipping.taxLines(), presentment.shippingTaxes()),
+                                        presentment.shippingPrice()))
                 .setShippingAddress(address(content.shippingAddress()))
                 .setBillingAddress(address(content.billingAddress()))
                 .setTaxesIncluded(content.taxesIncluded())
                 .setTaxExempt(content.taxExempt())
+                .setPresentmentCurrency(content.presentmentCurrency())
+                .setExchangeRate(
+                        content.exchangeRate() == null
+                                ? null
+                                : content.exchangeRate().toPlainString())
+                .setDiscountCodes(new ArrayList<>(content.discountCodes()))
                 .build();
         Totals totals = calculation.totals();
+        PresentmentCalculation.PresentmentTotals p = presentment.totals();
         return com.draftorders.avro.common.CartSnapshot.newBuilder()
                 .setCartId(snapshot.cartId())
                 .setDraftOrderId(snapshot.draftOrderId())
                 .setDraftVersion(snapshot.draftVersion())
                 .setContent(avroContent)
-                .setTaxLines(taxLines(calculation.taxLines()))
-                .setTotals(new com.draftorders.avro.common.Totals(
-                        totals.currency(),
-                        totals.lineItemsSubtotalPrice(),
-                        totals.totalDiscounts(),
-                        totals.subtotalPrice(),
-                        totals.totalShippingPrice(),
-                        totals.totalTax(),
-                        totals.totalPrice(),
-                        totals.totalQuantity(),
-                        totals.totalWeight()))
+                .setTaxLines(taxLines(calculation.taxLines(), presentment.taxLines()))
+                .setTotals(com.draftorders.avro.common.Totals.newBuilder()
+                        .setCurrency(totals.currency())
+                        .setLineItemsSubtotalPrice(totals.lineItemsSubtotalPrice())
+                        .setTotalDiscounts(totals.totalDiscounts())
+                        .setSubtotalPrice(totals.subtotalPrice())
+                        .setTotalShippingPrice(totals.totalShippingPrice())
+                        .setTotalTax(totals.totalTax())
+                        .setTotalPrice(totals.totalPrice())
+                        .setTotalQuantity(totals.totalQuantity())
+                        .setTotalWeight(totals.totalWeight())
+                        .setPresentmentCurrency(presentment.currency())
+                        .setExchangeRate(presentment.exchangeRate().toPlainString())
+                        .setPresentment(new com.draftorders.avro.common.PresentmentTotals(
+                                p.lineItemsSubtotalPrice(),
+                                p.totalDiscounts(),
+                                p.subtotalPrice(),
+                                p.totalShippingPrice(),
+                                p.totalTax(),
+                                p.totalPrice()))
+                        .build())
+                .setAppliedDiscountCodes(calculation.appliedCodes().stream()
+                        .map(c -> discount(c.discount(), c.amount(), c.presentmentAmount(), c.code()))
+                        .toList())
+                .setWarnings(calculation.warnings().stream()
+                        .map(w -> new com.draftorders.avro.common.CartWarning(
+                                w.reason().code(), w.field(), w.message(), w.discountCode()))
+                        .toList())
                 .build();
     }
 
-    private static com.draftorders.avro.common.LineItem line(CalculatedLine line) {
+    private static com.draftorders.avro.common.LineItem line(CalculatedLine line, PresentmentCalculation.Line p) {
         LineItem item = line.item();
         return com.draftorders.avro.common.LineItem.newBuilder()
                 .setLineItemId(item.lineItemId())
@@ -202,13 +248,16 @@ final class CartMessages {
                 .setGrams(item.grams())
                 .setTaxable(item.taxable())
                 .setRequiresShipping(item.requiresShipping())
-                .setAppliedDiscount(discount(item.appliedDiscount(), line.lineDiscount()))
-                .setTaxLines(taxLines(line.taxLines()))
+                .setAppliedDiscount(discount(item.appliedDiscount(), line.lineDiscount(), p.lineDiscount(), null))
+                .setTaxLines(taxLines(line.taxLines(), p.taxes()))
                 .setDiscountedTotal(line.discountedTotal())
+                .setPresentmentPrice(p.price())
+                .setPresentmentDiscountedTotal(p.discountedTotal())
                 .build();
     }
 
-    private static com.draftorders.avro.common.AppliedDiscount discount(AppliedDiscount discount, long amount) {
+    private static com.draftorders.avro.common.AppliedDiscount discount(
+            AppliedDiscount discount, long amount, long presentmentAmount, String code) {
         if (discount == null) {
             return null;
         }
@@ -222,13 +271,20 @@ final class CartMessages {
                                 : discount.percentage().toPlainString())
                 .setFixedAmount(discount.fixedAmount())
                 .setAmount(amount)
+                .setPresentmentAmount(presentmentAmount)
+                .setCode(code)
                 .build();
     }
 
-    private static List<com.draftorders.avro.common.TaxLine> taxLines(List<TaxLine> taxLines) {
-        return taxLines.stream()
-                .map(t -> new com.draftorders.avro.common.TaxLine(t.title(), t.rateText(), t.price()))
-                .toList();
+    private static List<com.draftorders.avro.common.TaxLine> taxLines(
+            List<TaxLine> taxLines, List<Long> presentmentPrices) {
+        List<com.draftorders.avro.common.TaxLine> result = new ArrayList<>(taxLines.size());
+        for (int i = 0; i < taxLines.size(); i++) {
+            TaxLine t = taxLines.get(i);
+            result.add(new com.draftorders.avro.common.TaxLine(
+                    t.title(), t.rateText(), t.price(), presentmentPrices.get(i)));
+        }
+        return result;
     }
 
     private static com.draftorders.avro.common.Address address(Address a) {

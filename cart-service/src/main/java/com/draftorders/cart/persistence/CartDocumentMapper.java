@@ -2,6 +2,7 @@ package com.draftorders.cart.persistence;
 
 import com.draftorders.cart.domain.Address;
 import com.draftorders.cart.domain.AppliedDiscount;
+import com.draftorders.cart.domain.AppliedDiscountCode;
 import com.draftorders.cart.domain.CalculatedLine;
 import com.draftorders.cart.domain.CalculatedShipping;
 import com.draftorders.cart.domain.Cart;
@@ -9,8 +10,10 @@ import com.draftorders.cart.domain.CartCalculation;
 import com.draftorders.cart.domain.CartContent;
 import com.draftorders.cart.domain.CartLock;
 import com.draftorders.cart.domain.CartType;
+import com.draftorders.cart.domain.CartWarning;
 import com.draftorders.cart.domain.DiscountType;
 import com.draftorders.cart.domain.LineItem;
+import com.draftorders.cart.domain.PresentmentCalculation;
 import com.draftorders.cart.domain.ShippingLine;
 import com.draftorders.cart.domain.TaxLine;
 import com.draftorders.cart.domain.Totals;
@@ -99,7 +102,72 @@ public final class CartDocumentMapper {
                         totals.totalTax(),
                         totals.totalPrice(),
                         totals.totalQuantity(),
-                        totals.totalWeight()));
+                        totals.totalWeight()),
+                content.presentmentCurrency(),
+                content.exchangeRate() == null ? null : content.exchangeRate().toPlainString(),
+                content.discountCodes(),
+                toStored(calculation.presentment()),
+                calculation.appliedCodes().stream()
+                        .map(c -> new StoredCart.AppliedCode(
+                                c.code(), toStored(c.discount(), c.amount()), c.amount(), c.presentmentAmount()))
+                        .toList(),
+                calculation.warnings().stream()
+                        .map(w -> new StoredCart.Warning(w.reason().name(), w.field(), w.message(), w.discountCode()))
+                        .toList());
+    }
+
+    private static StoredCart.Presentment toStored(PresentmentCalculation p) {
+        var t = p.totals();
+        return new StoredCart.Presentment(
+                p.currency(),
+                p.exchangeRate().toPlainString(),
+                p.lines().stream()
+                        .map(l -> new StoredCart.PresentmentLine(
+                                l.price(),
+                                l.subtotal(),
+                                l.lineDiscount(),
+                                l.orderDiscountShare(),
+                                l.discountedTotal(),
+                                l.taxes()))
+                        .toList(),
+                p.orderDiscount(),
+                p.shippingPrice(),
+                p.shippingTaxes(),
+                p.taxLines(),
+                new StoredCart.PresentmentTotals(
+                        t.lineItemsSubtotalPrice(),
+                        t.totalDiscounts(),
+                        t.subtotalPrice(),
+                        t.totalShippingPrice(),
+                        t.totalTax(),
+                        t.totalPrice()));
+    }
+
+    private static PresentmentCalculation toDomain(StoredCart.Presentment p) {
+        var t = p.totals();
+        return new PresentmentCalculation(
+                p.currency(),
+                new BigDecimal(p.exchangeRate()),
+                p.lines().stream()
+                        .map(l -> new PresentmentCalculation.Line(
+                                l.price(),
+                                l.subtotal(),
+                                l.lineDiscount(),
+                                l.orderDiscountShare(),
+                                l.discountedTotal(),
+                                l.taxes() == null ? List.of() : l.taxes()))
+                        .toList(),
+                p.orderDiscount(),
+                p.shippingPrice(),
+                p.shippingTaxes() == null ? List.of() : p.shippingTaxes(),
+                p.taxLines() == null ? List.of() : p.taxLines(),
+                new PresentmentCalculation.PresentmentTotals(
+                        t.lineItemsSubtotalPrice(),
+                        t.totalDiscounts(),
+                        t.subtotalPrice(),
+                        t.totalShippingPrice(),
+                        t.totalTax(),
+                        t.totalPrice()));
     }
 
     private static StoredCart.Line toStored(CalculatedLine line) {
@@ -175,26 +243,54 @@ public final class CartDocumentMapper {
                 toDomain(stored.shippingAddress()),
                 toDomain(stored.billingAddress()),
                 stored.taxesIncluded(),
-                stored.taxExempt());
+                stored.taxExempt(),
+                stored.presentmentCurrency(),
+                stored.exchangeRate() == null ? null : new BigDecimal(stored.exchangeRate()),
+                stored.discountCodes());
         StoredCart.Totals t = stored.totals();
+        long orderDiscount =
+                stored.appliedDiscount() == null || stored.appliedDiscount().amount() == null
+                        ? 0
+                        : stored.appliedDiscount().amount();
+        CalculatedShipping calculatedShipping =
+                shipping == null ? null : new CalculatedShipping(shippingLine, toDomain(shipping.taxLines()));
+        List<TaxLine> taxLines = toDomain(stored.taxLines());
+        Totals totals = new Totals(
+                stored.currency(),
+                t.lineItemsSubtotalPrice(),
+                t.totalDiscounts(),
+                t.subtotalPrice(),
+                t.totalShippingPrice(),
+                t.totalTax(),
+                t.totalPrice(),
+                t.totalQuantity(),
+                t.totalWeight());
         return new CartCalculation(
                 content,
                 lines,
-                stored.appliedDiscount() == null || stored.appliedDiscount().amount() == null
-                        ? 0
-                        : stored.appliedDiscount().amount(),
-                shipping == null ? null : new CalculatedShipping(shippingLine, toDomain(shipping.taxLines())),
-                toDomain(stored.taxLines()),
-                new Totals(
-                        stored.currency(),
-                        t.lineItemsSubtotalPrice(),
-                        t.totalDiscounts(),
-                        t.subtotalPrice(),
-                        t.totalShippingPrice(),
-                        t.totalTax(),
-                        t.totalPrice(),
-                        t.totalQuantity(),
-                        t.totalWeight()));
+                orderDiscount,
+                calculatedShipping,
+                taxLines,
+                totals,
+                stored.presentment() == null
+                        ? PresentmentCalculation.sameAsShop(
+                                stored.currency(), lines, orderDiscount, calculatedShipping, taxLines, totals)
+                        : toDomain(stored.presentment()),
+                stored.appliedCodes() == null
+                        ? List.of()
+                        : stored.appliedCodes().stream()
+                                .map(c -> new AppliedDiscountCode(
+                                        c.code(), toDomain(c.discount()), c.amount(), c.presentmentAmount()))
+                                .toList(),
+                stored.warnings() == null
+                        ? List.of()
+                        : stored.warnings().stream()
+                                .map(w -> new CartWarning(
+                                        CartWarning.Reason.valueOf(w.reason()),
+                                        w.field(),
+                                        w.message(),
+                                        w.discountCode()))
+                                .toList());
     }
 
     private static CalculatedLine toDomain(StoredCart.Line l) {

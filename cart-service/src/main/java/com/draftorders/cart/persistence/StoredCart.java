@@ -71,7 +71,45 @@ final class StoredCart {
             boolean taxesIncluded,
             boolean taxExempt,
             List<TaxLine> taxLines,
-            Totals totals) {}
+            Totals totals,
+            String presentmentCurrency,
+            String exchangeRate,
+            List<String> discountCodes,
+            Presentment presentment,
+            List<AppliedCode> appliedCodes,
+            List<Warning> warnings) {}
+
+    /** The calculation in the presentment currency (absent on carts calculated before there was one). */
+    record Presentment(
+            String currency,
+            String exchangeRate,
+            List<PresentmentLine> lines,
+            long orderDiscount,
+            long shippingPrice,
+            List<Long> shippingTaxes,
+            List<Long> taxLines,
+            PresentmentTotals totals) {}
+
+    record PresentmentLine(
+            long price,
+            long subtotal,
+            long lineDiscount,
+            long orderDiscountShare,
+            long discountedTotal,
+            List<Long> taxes) {}
+
+    record PresentmentTotals(
+            long lineItemsSubtotalPrice,
+            long totalDiscounts,
+            long subtotalPrice,
+            long totalShippingPrice,
+            long totalTax,
+            long totalPrice) {}
+
+    /** A discount code that applied; its discount as the rule described it at calculation time. */
+    record AppliedCode(String code, Discount discount, long amount, long presentmentAmount) {}
+
+    record Warning(String reason, String field, String message, String discountCode) {}
 
     record Lock(String draftOrderId, long draftVersion, int attempt, java.time.Instant lockedAt) {}
 }

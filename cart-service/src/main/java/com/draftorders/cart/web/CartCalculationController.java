@@ -7,11 +7,13 @@ import com.draftorders.cart.domain.DiscountType;
 import com.draftorders.cart.domain.InvalidCartContentException;
 import com.draftorders.cart.domain.LineItem;
 import com.draftorders.cart.domain.ShippingLine;
+import com.draftorders.cart.persistence.DiscountCodeRepository;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.StoreId;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,17 +37,25 @@ public class CartCalculationController {
 
     static final int MAX_QUANTITY = 1_000_000;
 
-    private final CartCalculator calculator;
+    /** The most discount codes a cart may carry. */
+    static final int MAX_DISCOUNT_CODES = 5;
 
-    public CartCalculationController(CartCalculator calculator) {
+    private final CartCalculator calculator;
+    private final DiscountCodeRepository discountCodes;
+    private final Clock clock;
+
+    public CartCalculationController(CartCalculator calculator, DiscountCodeRepository discountCodes, Clock clock) {
         this.calculator = calculator;
+        this.discountCodes = discountCodes;
+        this.clock = clock;
     }
 
     @PostMapping("/calculate")
     public CartView calculate(StoreId store, @RequestBody(required = false) CartCalculationRequest request) {
         CartContent content = content(request);
         try {
-            return CartView.ofCalculation(calculator.calculate(content));
+            return CartView.ofCalculation(calculator.calculate(
+                    content, discountCodes.forStore(store.value(), content.discountCodes()), clock.instant()));
         } catch (InvalidCartContentException e) {
             throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "invalid", e.getMessage());
         }
@@ -110,6 +120,26 @@ public class CartCalculationController {
                                 true),
                         request.shippingLine().code());
         var discount = discount(errors, "applied_discount", request.appliedDiscount(), currency);
+        String presentmentCurrency = request.presentmentCurrency() == null
+                ? null
+                : request.presentmentCurrency().toUpperCase(Locale.ROOT);
+        if (presentmentCurrency != null && !MoneyFormat.isCurrency(presentmentCurrency)) {
+            errors.add(new FieldError("presentment_currency", "must be an ISO 4217 currency code such as \"USD\""));
+        }
+        BigDecimal exchangeRate = null;
+        if (request.exchangeRate() != null) {
+            try {
+                exchangeRate = new BigDecimal(request.exchangeRate().trim());
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("exchange_rate", "must be a decimal number such as \"1.0850\""));
+            }
+        }
+        List<String> codes = request.discountCodes() == null ? List.of() : request.discountCodes();
+        if (codes.size() > MAX_DISCOUNT_CODES) {
+            errors.add(new FieldError("discount_codes", "must contain at most " + MAX_DISCOUNT_CODES + " codes"));
+        } else if (codes.stream().anyMatch(c -> c == null || c.length() > 64)) {
+            errors.add(new FieldError("discount_codes", "each code must be 1 to 64 characters"));
+        }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
@@ -121,7 +151,10 @@ public class CartCalculationController {
                 request.shippingAddress(),
                 request.billingAddress(),
                 Boolean.TRUE.equals(request.taxesIncluded()),
-                Boolean.TRUE.equals(request.taxExempt()));
+                Boolean.TRUE.equals(request.taxExempt()),
+                presentmentCurrency,
+                exchangeRate,
+                codes);
     }
 
     private static long money(List<FieldError> errors, String field, String amount, String currency, boolean required) {

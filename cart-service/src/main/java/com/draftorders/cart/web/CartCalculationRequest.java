@@ -7,7 +7,8 @@ import java.util.List;
  * {@code POST /carts/calculate} body: a cart's content as JSON (snake_case), money as decimal strings in
  * {@code currency}. Discounts are {@code {"title", "description", "value_type": "percentage"|"fixed_amount",
  * "value": "10"}} as on draft orders; {@code taxable} and {@code requires_shipping} default to true, {@code quantity}
- * to 1.
+ * to 1. {@code presentment_currency} with {@code exchange_rate} (presentment units per shop unit, a decimal string)
+ * adds the amounts in that currency; {@code discount_codes} are resolved against the caller's store's rules.
  */
 public record CartCalculationRequest(
         String currency,
@@ -17,7 +18,10 @@ public record CartCalculationRequest(
         Address shippingAddress,
         Address billingAddress,
         Boolean taxesIncluded,
-        Boolean taxExempt) {
+        Boolean taxExempt,
+        String presentmentCurrency,
+        String exchangeRate,
+        List<String> discountCodes) {
 
     /** {@code id} is echoed as {@code line_item_id} in the answer (the caller matches lines by it). */
     public record Line(

@@ -3,14 +3,18 @@ package com.draftorders.cart.web;
 import com.draftorders.cart.domain.Address;
 import com.draftorders.cart.domain.AppliedDiscount;
 import com.draftorders.cart.domain.CalculatedLine;
+import com.draftorders.cart.domain.CalculatedShipping;
 import com.draftorders.cart.domain.Cart;
 import com.draftorders.cart.domain.CartCalculation;
 import com.draftorders.cart.domain.CartContent;
 import com.draftorders.cart.domain.CartLock;
+import com.draftorders.cart.domain.PresentmentCalculation;
 import com.draftorders.cart.domain.TaxLine;
 import com.draftorders.cart.domain.Totals;
 import com.draftorders.messaging.web.MoneyFormat;
+import com.draftorders.messaging.web.MoneySet;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,7 +39,12 @@ public record CartView(
         List<TaxLineView> taxLines,
         TotalsView totals,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String presentmentCurrency,
+        String exchangeRate,
+        List<String> discountCodes,
+        List<DiscountView> appliedDiscountCodes,
+        List<WarningView> warnings) {
 
     public record LockView(String draftOrderId, long draftVersion, int attempt, Instant lockedAt) {}
 
@@ -57,14 +66,28 @@ public record CartView(
             DiscountView appliedDiscount,
             String orderDiscountAllocation,
             String discountedTotal,
-            List<TaxLineView> taxLines) {}
+            List<TaxLineView> taxLines,
+            MoneySet priceSet,
+            MoneySet discountedTotalSet) {}
 
+    /** {@code code} is set on the discounts of discount codes. */
     public record DiscountView(
-            String title, String description, String valueType, String percentage, String fixedAmount, String amount) {}
+            String title,
+            String description,
+            String valueType,
+            String percentage,
+            String fixedAmount,
+            String amount,
+            MoneySet amountSet,
+            String code) {}
 
-    public record ShippingView(String title, String code, String price, List<TaxLineView> taxLines) {}
+    public record ShippingView(
+            String title, String code, String price, List<TaxLineView> taxLines, MoneySet priceSet) {}
 
-    public record TaxLineView(String title, String rate, String price) {}
+    public record TaxLineView(String title, String rate, String price, MoneySet priceSet) {}
+
+    /** A discount code that did not apply: {@code code} names why ({@code discount_code_expired}, ...). */
+    public record WarningView(String code, String field, String message, String discountCode) {}
 
     public record TotalsView(
             String lineItemsSubtotalPrice,
@@ -74,7 +97,13 @@ public record CartView(
             String totalTax,
             String totalPrice,
             int totalQuantity,
-            long totalWeight) {}
+            long totalWeight,
+            MoneySet lineItemsSubtotalPriceSet,
+            MoneySet totalDiscountsSet,
+            MoneySet subtotalPriceSet,
+            MoneySet totalShippingPriceSet,
+            MoneySet totalTaxSet,
+            MoneySet totalPriceSet) {}
 
     static CartView of(Cart cart, Instant lockedAt, Instant createdAt, Instant updatedAt) {
         CartLock lock = cart.lockState();
@@ -107,7 +136,15 @@ public record CartView(
             Instant updatedAt) {
         CartContent content = calculation.content();
         String currency = content.currency();
+        PresentmentCalculation p = calculation.presentment();
+        Pair pair = new Pair(currency, p.currency());
         Totals t = calculation.totals();
+        PresentmentCalculation.PresentmentTotals pt = p.totals();
+        List<LineView> lines = new ArrayList<>();
+        for (int i = 0; i < calculation.lines().size(); i++) {
+            lines.add(line(calculation.lines().get(i), p.lines().get(i), pair));
+        }
+        CalculatedShipping shipping = calculation.shipping();
         return new CartView(
                 id,
                 type,
@@ -116,20 +153,21 @@ public record CartView(
                 locked,
                 lock,
                 currency,
-                calculation.lines().stream().map(l -> line(l, currency)).toList(),
-                discount(content.appliedDiscount(), calculation.orderDiscount(), currency),
-                calculation.shipping() == null
+                lines,
+                discount(content.appliedDiscount(), calculation.orderDiscount(), p.orderDiscount(), null, pair),
+                shipping == null
                         ? null
                         : new ShippingView(
-                                calculation.shipping().line().title(),
-                                calculation.shipping().line().code(),
-                                money(calculation.shipping().line().price(), currency),
-                                taxLines(calculation.shipping().taxLines(), currency)),
+                                shipping.line().title(),
+                                shipping.line().code(),
+                                money(shipping.line().price(), currency),
+                                taxLines(shipping.taxLines(), p.shippingTaxes(), pair),
+                                pair.of(shipping.line().price(), p.shippingPrice())),
                 content.shippingAddress(),
                 content.billingAddress(),
                 content.taxesIncluded(),
                 content.taxExempt(),
-                taxLines(calculation.taxLines(), currency),
+                taxLines(calculation.taxLines(), p.taxLines(), pair),
                 new TotalsView(
                         money(t.lineItemsSubtotalPrice(), currency),
                         money(t.totalDiscounts(), currency),
@@ -138,13 +176,36 @@ public record CartView(
                         money(t.totalTax(), currency),
                         money(t.totalPrice(), currency),
                         t.totalQuantity(),
-                        t.totalWeight()),
+                        t.totalWeight(),
+                        pair.of(t.lineItemsSubtotalPrice(), pt.lineItemsSubtotalPrice()),
+                        pair.of(t.totalDiscounts(), pt.totalDiscounts()),
+                        pair.of(t.subtotalPrice(), pt.subtotalPrice()),
+                        pair.of(t.totalShippingPrice(), pt.totalShippingPrice()),
+                        pair.of(t.totalTax(), pt.totalTax()),
+                        pair.of(t.totalPrice(), pt.totalPrice())),
                 createdAt,
-                updatedAt);
+                updatedAt,
+                p.currency(),
+                p.exchangeRate().toPlainString(),
+                content.discountCodes(),
+                calculation.appliedCodes().stream()
+                        .map(c -> discount(c.discount(), c.amount(), c.presentmentAmount(), c.code(), pair))
+                        .toList(),
+                calculation.warnings().stream()
+                        .map(w -> new WarningView(w.reason().code(), w.field(), w.message(), w.discountCode()))
+                        .toList());
     }
 
-    private static LineView line(CalculatedLine line, String currency) {
+    /** The shop and presentment currencies of one cart. */
+    private record Pair(String shop, String presentment) {
+        MoneySet of(long shopAmount, long presentmentAmount) {
+            return MoneySet.of(shopAmount, shop, presentmentAmount, presentment);
+        }
+    }
+
+    private static LineView line(CalculatedLine line, PresentmentCalculation.Line p, Pair pair) {
         var item = line.item();
+        String currency = pair.shop();
         return new LineView(
                 item.lineItemId(),
                 item.variantId(),
@@ -160,13 +221,16 @@ public record CartView(
                 item.taxable(),
                 item.requiresShipping(),
                 money(line.subtotal(), currency),
-                discount(item.appliedDiscount(), line.lineDiscount(), currency),
+                discount(item.appliedDiscount(), line.lineDiscount(), p.lineDiscount(), null, pair),
                 money(line.orderDiscountShare(), currency),
                 money(line.discountedTotal(), currency),
-                taxLines(line.taxLines(), currency));
+                taxLines(line.taxLines(), p.taxes(), pair),
+                pair.of(item.price(), p.price()),
+                pair.of(line.discountedTotal(), p.discountedTotal()));
     }
 
-    private static DiscountView discount(AppliedDiscount discount, long amount, String currency) {
+    private static DiscountView discount(
+            AppliedDiscount discount, long amount, long presentmentAmount, String code, Pair pair) {
         if (discount == null) {
             return null;
         }
@@ -175,14 +239,23 @@ public record CartView(
                 discount.description(),
                 discount.valueType().name(),
                 discount.percentage() == null ? null : discount.percentage().toPlainString(),
-                discount.fixedAmount() == null ? null : money(discount.fixedAmount(), currency),
-                money(amount, currency));
+                discount.fixedAmount() == null ? null : money(discount.fixedAmount(), pair.shop()),
+                money(amount, pair.shop()),
+                pair.of(amount, presentmentAmount),
+                code);
     }
 
-    private static List<TaxLineView> taxLines(List<TaxLine> taxLines, String currency) {
-        return taxLines.stream()
-                .map(t -> new TaxLineView(t.title(), t.rateText(), money(t.price(), currency)))
-                .toList();
+    private static List<TaxLineView> taxLines(List<TaxLine> taxLines, List<Long> presentmentPrices, Pair pair) {
+        List<TaxLineView> views = new ArrayList<>(taxLines.size());
+        for (int i = 0; i < taxLines.size(); i++) {
+            TaxLine t = taxLines.get(i);
+            views.add(new TaxLineView(
+                    t.title(),
+                    t.rateText(),
+                    money(t.price(), pair.shop()),
+                    pair.of(t.price(), presentmentPrices.get(i))));
+        }
+        return views;
     }
 
     private static String money(long minorUnits, String currency) {

@@ -6,6 +6,7 @@ import com.draftorders.cart.domain.CartCalculator;
 import com.draftorders.cart.messaging.CartCommandHandler;
 import com.draftorders.cart.messaging.CartMessagingConfiguration;
 import com.draftorders.cart.persistence.CartRepository;
+import com.draftorders.cart.persistence.DiscountCodeRepository;
 import com.draftorders.cart.support.InMemoryMongo;
 import com.draftorders.cart.support.PlainAvroCodec;
 import com.draftorders.messaging.MessageFactory;
@@ -34,7 +35,8 @@ class CartServiceWiringTest {
                             CartConfiguration.class,
                             CartMessagingConfiguration.class,
                             CartCommandHandler.class,
-                            CartRepository.class)
+                            CartRepository.class,
+                            DiscountCodeRepository.class)
                     .withBean(MongoTemplate.class, mongo::template)
                     .withBean(OutboxWriter.class, () -> writer)
                     .withBean(Clock.class, Clock::systemUTC)

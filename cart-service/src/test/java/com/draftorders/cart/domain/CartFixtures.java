@@ -107,6 +107,9 @@ public final class CartFixtures {
         private Address billingAddress;
         private boolean taxesIncluded;
         private boolean taxExempt;
+        private String presentmentCurrency;
+        private BigDecimal exchangeRate;
+        private final List<String> discountCodes = new ArrayList<>();
 
         public Content currency(String currency) {
             this.currency = currency;
@@ -152,9 +155,31 @@ public final class CartFixtures {
             return this;
         }
 
+        /** Shown to the customer in {@code currency} at {@code rate} (null: no rate given). */
+        public Content presentedIn(String currency, String rate) {
+            this.presentmentCurrency = currency;
+            this.exchangeRate = rate == null ? null : new BigDecimal(rate);
+            return this;
+        }
+
+        public Content code(String code) {
+            discountCodes.add(code);
+            return this;
+        }
+
         public CartContent build() {
             return new CartContent(
-                    currency, lines, discount, shipping, shippingAddress, billingAddress, taxesIncluded, taxExempt);
+                    currency,
+                    lines,
+                    discount,
+                    shipping,
+                    shippingAddress,
+                    billingAddress,
+                    taxesIncluded,
+                    taxExempt,
+                    presentmentCurrency,
+                    exchangeRate,
+                    discountCodes);
         }
     }
 }

@@ -29,6 +29,7 @@ import com.draftorders.cart.domain.CartFixtures;
 import com.draftorders.cart.persistence.CartDocument;
 import com.draftorders.cart.persistence.CartLockRejectionDocument;
 import com.draftorders.cart.persistence.CartRepository;
+import com.draftorders.cart.persistence.DiscountCodeRepository;
 import com.draftorders.cart.support.InMemoryMongo;
 import com.draftorders.cart.support.PlainAvroCodec;
 import com.draftorders.messaging.InvalidMessageException;
@@ -59,8 +60,9 @@ class CartCommandHandlerTest {
             mongo.template(),
             new OutboxWriter(
                     mongo.template(), new OutboxRelay(mongo.template(), null, List.of(), Duration.ofSeconds(1))));
+    private final DiscountCodeRepository discountCodes = new DiscountCodeRepository(mongo.template());
     private final CartCommandHandler handler = new CartCommandHandler(
-            carts, new MessageFactory(codec, "cart-service", clock), CartFixtures.calculator(), clock);
+            carts, discountCodes, new MessageFactory(codec, "cart-service", clock), CartFixtures.calculator(), clock);
 
     @AfterEach
     void stop() {
@@ -120,13 +122,27 @@ class CartCommandHandlerTest {
         assertThat(line.getAppliedDiscount().getAmount()).isEqualTo(400);
         assertThat(line.getAppliedDiscount().getPercentage()).isEqualTo("10");
         assertThat(line.getDiscountedTotal()).isEqualTo(3598);
-        assertThat(line.getTaxLines()).containsExactly(new TaxLine("VAT", "0.19", 684L));
+        assertThat(line.getTaxLines()).containsExactly(new TaxLine("VAT", "0.19", 684L, 684L));
         // shipping 495 * 0.19 = 94.05 -> 94
-        assertThat(cart.getContent().getShippingLine().getTaxLines()).containsExactly(new TaxLine("VAT", "0.19", 94L));
+        assertThat(cart.getContent().getShippingLine().getTaxLines())
+                .containsExactly(new TaxLine("VAT", "0.19", 94L, 94L));
         assertThat(cart.getContent().getShippingAddress().getCity()).isEqualTo("Berlin");
-        assertThat(cart.getTaxLines()).containsExactly(new TaxLine("VAT", "0.19", 778L));
+        assertThat(cart.getTaxLines()).containsExactly(new TaxLine("VAT", "0.19", 778L, 778L));
         // total 3598 + 495 + 778 = 4871; 2 * 350 g
-        assertThat(cart.getTotals()).isEqualTo(new Totals("EUR", 3998L, 400L, 3598L, 495L, 778L, 4871L, 2, 700L));
+        assertThat(cart.getTotals())
+                .isEqualTo(new Totals(
+                        "EUR",
+                        3998L,
+                        400L,
+                        3598L,
+                        495L,
+                        778L,
+                        4871L,
+                        2,
+                        700L,
+                        "EUR",
+                        "1",
+                        new com.draftorders.avro.common.PresentmentTotals(3998L, 400L, 3598L, 495L, 778L, 4871L)));
     }
 
     @Test
@@ -335,5 +351,83 @@ class CartCommandHandlerTest {
 
         assertThat(payloadsForCart1()).hasSize(1);
         assertThat(carts.find("cart_x")).isEmpty();
+    }
+
+    @Test
+    void discountCodesAreResolvedForTheCommandsStoreAndTheLockFreezesWhatTheyResolvedTo() {
+        discountCodes.put(
+                STORE,
+                new com.draftorders.cart.domain.DiscountCode(
+                        "SAVE10",
+                        "Save 10",
+                        "10% off",
+                        com.draftorders.cart.domain.DiscountType.PERCENTAGE,
+                        new java.math.BigDecimal("10"),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                clock.instant());
+        CartContent content = mugsToGermany();
+        content.setPresentmentCurrency("USD");
+        content.setExchangeRate("1.0850");
+        content.setDiscountCodes(List.of("save10", "NOPE"));
+        handler.create(command("evt_create", "cart_1", createCart("cart_1", 3, content)));
+
+        CartSnapshot cart = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
+        // 3998 - 10% line discount (400) = 3598; SAVE10: 10% of 3598 = 359.8 -> 360; 3238 left
+        assertThat(cart.getAppliedDiscountCodes()).hasSize(1);
+        assertThat(cart.getAppliedDiscountCodes().get(0).getCode()).isEqualTo("SAVE10");
+        assertThat(cart.getAppliedDiscountCodes().get(0).getTitle()).isEqualTo("Save 10");
+        assertThat(cart.getAppliedDiscountCodes().get(0).getAmount()).isEqualTo(360);
+        // 360 * 1.085 = 390.6 -> 391
+        assertThat(cart.getAppliedDiscountCodes().get(0).getPresentmentAmount()).isEqualTo(391);
+        assertThat(cart.getWarnings()).hasSize(1);
+        assertThat(cart.getWarnings().get(0).getCode()).isEqualTo("discount_code_not_found");
+        assertThat(cart.getWarnings().get(0).getDiscountCode()).isEqualTo("NOPE");
+        assertThat(cart.getContent().getDiscountCodes()).containsExactly("save10", "NOPE");
+        assertThat(cart.getTotals().getTotalDiscounts()).isEqualTo(760);
+        assertThat(cart.getTotals().getPresentmentCurrency()).isEqualTo("USD");
+        assertThat(cart.getTotals().getExchangeRate()).isEqualTo("1.0850");
+        var p = cart.getTotals().getPresentment();
+        assertThat(p.getLineItemsSubtotalPrice() - p.getTotalDiscounts()).isEqualTo(p.getSubtotalPrice());
+        assertThat(p.getSubtotalPrice() + p.getTotalShippingPrice() + p.getTotalTax())
+                .isEqualTo(p.getTotalPrice());
+        assertThat(cart.getContent().getLineItems().get(0).getPresentmentDiscountedTotal())
+                .isEqualTo(p.getSubtotalPrice());
+
+        // the rule goes away; the lock keeps what the draft showed
+        discountCodes.delete(STORE, "SAVE10");
+        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
+        CartSnapshot locked = ((CartLocked) payloadsForCart1().get(1)).getCart();
+        assertThat(locked.getAppliedDiscountCodes()).isEqualTo(cart.getAppliedDiscountCodes());
+        assertThat(locked.getTotals()).isEqualTo(cart.getTotals());
+        assertThat(locked.getWarnings()).isEqualTo(cart.getWarnings());
+    }
+
+    @Test
+    void anotherStoresDiscountCodeIsUnknown() {
+        discountCodes.put(
+                "other_store",
+                new com.draftorders.cart.domain.DiscountCode(
+                        "SAVE10",
+                        "Save 10",
+                        null,
+                        com.draftorders.cart.domain.DiscountType.PERCENTAGE,
+                        java.math.BigDecimal.TEN,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                clock.instant());
+        CartContent content = mugsToGermany();
+        content.setDiscountCodes(List.of("SAVE10"));
+        handler.create(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
+
+        CartSnapshot cart = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
+        assertThat(cart.getAppliedDiscountCodes()).isEmpty();
+        assertThat(cart.getWarnings().get(0).getCode()).isEqualTo("discount_code_not_found");
     }
 }

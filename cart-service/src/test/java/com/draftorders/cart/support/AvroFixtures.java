@@ -42,7 +42,7 @@ public final class AvroFixtures {
         return CartContent.newBuilder()
                 .setCurrency("EUR")
                 .setLineItems(List.of(mug(2, percentage("10"))))
-                .setShippingLine(new ShippingLine("Standard", 495L, "STD", List.of()))
+                .setShippingLine(new ShippingLine("Standard", 495L, "STD", List.of(), null))
                 .setShippingAddress(Address.newBuilder()
                         .setCountryCode("DE")
                         .setCity("Berlin")

@@ -5,8 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.draftorders.cart.persistence.DiscountCodeRepository;
+import com.draftorders.cart.support.InMemoryMongo;
 import com.draftorders.messaging.web.ApiExceptionHandler;
 import com.draftorders.messaging.web.StoreIdArgumentResolver;
+import java.time.Clock;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
@@ -20,7 +24,13 @@ import tools.jackson.databind.json.JsonMapper;
 
 class CartCalculationControllerTest {
 
+    private final InMemoryMongo mongo = new InMemoryMongo();
     private MockMvc mvc;
+
+    @AfterEach
+    void stop() {
+        mongo.close();
+    }
 
     @BeforeEach
     void start() {
@@ -28,7 +38,8 @@ class CartCalculationControllerTest {
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
                 .build();
-        mvc = MockMvcBuilders.standaloneSetup(new CartCalculationController(calculator()))
+        mvc = MockMvcBuilders.standaloneSetup(new CartCalculationController(
+                        calculator(), new DiscountCodeRepository(mongo.template()), Clock.systemUTC()))
                 .setCustomArgumentResolvers(new StoreIdArgumentResolver())
                 .setControllerAdvice(new ApiExceptionHandler())
                 .setMessageConverters(new JacksonJsonHttpMessageConverter(snakeCase))

@@ -128,6 +128,14 @@ public class CartServiceClient implements CartCalculations {
         address(root, "billing_address", content.billingAddress());
         root.put("taxes_included", content.taxesIncluded());
         root.put("tax_exempt", content.taxExempt());
+        if (content.presentmentCurrency() != null) {
+            root.put("presentment_currency", content.presentmentCurrency());
+        }
+        if (content.exchangeRate() != null) {
+            root.put("exchange_rate", content.exchangeRate());
+        }
+        ArrayNode codes = root.putArray("discount_codes");
+        content.discountCodes().forEach(codes::add);
         return root;
     }
 
@@ -153,12 +161,63 @@ public class CartServiceClient implements CartCalculations {
     static CartCalculation calculation(JsonNode cart, String currency, long draftVersion) {
         JsonNode t = cart.get("totals");
         List<CartCalculation.LineCalculation> lines = new ArrayList<>();
+        List<CartCalculation.LinePresentment> presentmentLines = new ArrayList<>();
+        JsonNode totalPriceSet = t.path("total_price_set");
+        boolean presented = !(totalPriceSet.isMissingNode() || totalPriceSet.isNull());
         for (JsonNode line : cart.path("line_items")) {
+            String id = line.path("line_item_id").asString();
             lines.add(new CartCalculation.LineCalculation(
-                    line.path("line_item_id").asString(),
+                    id,
                     money(line.path("applied_discount").path("amount"), currency),
                     taxLines(line.path("tax_lines"), currency),
                     money(line.path("discounted_total"), currency)));
+            if (presented) {
+                presentmentLines.add(new CartCalculation.LinePresentment(
+                        id,
+                        presentment(line.path("price_set")),
+                        presentment(line.path("applied_discount").path("amount_set")),
+                        presentment(line.path("discounted_total_set")),
+                        presentmentTaxes(line.path("tax_lines"))));
+            }
+        }
+        CartCalculation.Presentment presentment = !presented
+                ? null
+                : new CartCalculation.Presentment(
+                        cart.path("presentment_currency").asString(),
+                        cart.path("exchange_rate").asString(),
+                        new CartCalculation.PresentmentTotals(
+                                presentment(t.path("line_items_subtotal_price_set")),
+                                presentment(t.path("total_discounts_set")),
+                                presentment(t.path("subtotal_price_set")),
+                                presentment(t.path("total_shipping_price_set")),
+                                presentment(t.path("total_tax_set")),
+                                presentment(totalPriceSet)),
+                        presentmentLines,
+                        presentment(cart.path("applied_discount").path("amount_set")),
+                        presentment(cart.path("shipping_line").path("price_set")),
+                        presentmentTaxes(cart.path("shipping_line").path("tax_lines")),
+                        presentmentTaxes(cart.path("tax_lines")));
+        List<CartCalculation.AppliedCode> codes = new ArrayList<>();
+        for (JsonNode code : cart.path("applied_discount_codes")) {
+            boolean percentage =
+                    "PERCENTAGE".equalsIgnoreCase(code.path("value_type").asString());
+            codes.add(new CartCalculation.AppliedCode(
+                    code.path("code").asString(),
+                    text(code.path("title")),
+                    text(code.path("description")),
+                    percentage ? DraftContent.DiscountType.PERCENTAGE : DraftContent.DiscountType.FIXED_AMOUNT,
+                    percentage ? text(code.path("percentage")) : null,
+                    percentage ? null : money(code.path("fixed_amount"), currency),
+                    money(code.path("amount"), currency),
+                    presentment(code.path("amount_set"))));
+        }
+        List<CartCalculation.Warning> warnings = new ArrayList<>();
+        for (JsonNode w : cart.path("warnings")) {
+            warnings.add(new CartCalculation.Warning(
+                    w.path("code").asString(),
+                    text(w.path("field")),
+                    w.path("message").asString(),
+                    text(w.path("discount_code"))));
         }
         return new CartCalculation(
                 draftVersion,
@@ -174,7 +233,32 @@ public class CartServiceClient implements CartCalculations {
                 lines,
                 money(cart.path("applied_discount").path("amount"), currency),
                 taxLines(cart.path("shipping_line").path("tax_lines"), currency),
-                taxLines(cart.path("tax_lines"), currency));
+                taxLines(cart.path("tax_lines"), currency),
+                presentment,
+                codes,
+                warnings);
+    }
+
+    /** The presentment amount of a {@code *_set} in minor units of its currency; null when absent. */
+    private static Long presentment(JsonNode set) {
+        JsonNode money = set.path("presentment_money");
+        if (money.isMissingNode() || money.isNull()) {
+            return null;
+        }
+        return MoneyFormat.parse(
+                money.path("amount").asString(), money.path("currency_code").asString());
+    }
+
+    private static List<Long> presentmentTaxes(JsonNode lines) {
+        List<Long> result = new ArrayList<>();
+        for (JsonNode line : lines) {
+            result.add(presentment(line.path("price_set")));
+        }
+        return result;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 
     private static List<CartCalculation.TaxLine> taxLines(JsonNode lines, String currency) {

@@ -3,8 +3,14 @@ package com.draftorders.draft.domain;
 import java.util.List;
 
 /**
- * What the merchant or channel put in the draft's cart. Money is minor units of {@link #currency}. The cart-service
- * calculates discounts, taxes and totals from it ({@link CartCalculation}).
+ * What the merchant or channel put in the draft's cart. Money is minor units of {@link #currency} (the shop
+ * currency). The cart-service calculates discounts, taxes and totals from it ({@link CartCalculation}), also in
+ * {@link #presentmentCurrency} at {@link #exchangeRate}, and resolves {@link #discountCodes} against the store's
+ * discount rules.
+ *
+ * @param presentmentCurrency the currency the customer sees; null = {@link #currency}
+ * @param exchangeRate presentment units per shop unit as an exact decimal ("1.0850"); null = 1
+ * @param discountCodes codes to apply, in order (never null)
  */
 public record DraftContent(
         String currency,
@@ -14,10 +20,38 @@ public record DraftContent(
         Address shippingAddress,
         Address billingAddress,
         boolean taxesIncluded,
-        boolean taxExempt) {
+        boolean taxExempt,
+        String presentmentCurrency,
+        String exchangeRate,
+        List<String> discountCodes) {
 
     public DraftContent {
         lineItems = List.copyOf(lineItems);
+        discountCodes = discountCodes == null ? List.of() : List.copyOf(discountCodes);
+    }
+
+    /** Content in the shop currency only, without discount codes. */
+    public DraftContent(
+            String currency,
+            List<LineItem> lineItems,
+            AppliedDiscount appliedDiscount,
+            ShippingLine shippingLine,
+            Address shippingAddress,
+            Address billingAddress,
+            boolean taxesIncluded,
+            boolean taxExempt) {
+        this(
+                currency,
+                lineItems,
+                appliedDiscount,
+                shippingLine,
+                shippingAddress,
+                billingAddress,
+                taxesIncluded,
+                taxExempt,
+                null,
+                null,
+                List.of());
     }
 
     /** The same content with every line item under a new id (for a copy of a draft). */
@@ -46,7 +80,10 @@ public record DraftContent(
                 shippingAddress,
                 billingAddress,
                 taxesIncluded,
-                taxExempt);
+                taxExempt,
+                presentmentCurrency,
+                exchangeRate,
+                discountCodes);
     }
 
     /** A variant line (variantId set) or a custom line (variantId null). {@code price} is per unit. */

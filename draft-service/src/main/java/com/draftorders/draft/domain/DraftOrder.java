@@ -528,6 +528,9 @@ public class DraftOrder {
         diff(changed, "billing_address", content.billingAddress(), newContent.billingAddress());
         diff(changed, "taxes_included", content.taxesIncluded(), newContent.taxesIncluded());
         diff(changed, "tax_exempt", content.taxExempt(), newContent.taxExempt());
+        diff(changed, "presentment_currency", content.presentmentCurrency(), newContent.presentmentCurrency());
+        diff(changed, "exchange_rate", content.exchangeRate(), newContent.exchangeRate());
+        diff(changed, "discount_codes", content.discountCodes(), newContent.discountCodes());
         diff(changed, "note", note, newNote);
         diff(changed, "tags", tags, newTags);
         diff(changed, "metafields", details.metafields(), d.metafields());

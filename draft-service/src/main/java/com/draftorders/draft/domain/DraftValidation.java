@@ -31,6 +31,13 @@ public final class DraftValidation {
 
     public static final int MAX_CHANNEL = 64;
     public static final int MAX_NET_DAYS = 365;
+    public static final int MAX_DISCOUNT_CODES = 5;
+    /** A discount code: letters, digits, {@code _ - .}, 1 to 64 characters, starting with a letter or digit. */
+    public static final String DISCOUNT_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+    /** The largest exchange rate (presentment units per shop unit) and its most decimal places. */
+    public static final BigDecimal MAX_EXCHANGE_RATE = BigDecimal.valueOf(1_000_000);
+
+    public static final int MAX_EXCHANGE_RATE_SCALE = 10;
 
     private DraftValidation() {}
 
@@ -114,6 +121,8 @@ public final class DraftValidation {
             }
         }
         discount(violations, "applied_discount", content.appliedDiscount());
+        presentment(violations, content);
+        discountCodes(violations, content.discountCodes());
         if (content.shippingLine() != null) {
             var shipping = content.shippingLine();
             if (shipping.title() == null || shipping.title().isBlank()) {
@@ -141,6 +150,85 @@ public final class DraftValidation {
             details(violations, details);
         }
         return violations;
+    }
+
+    /**
+     * A presentment currency is an ISO 4217 code; another currency than the shop's needs a rate; a rate needs a
+     * presentment currency, is above 0 and at most {@link #MAX_EXCHANGE_RATE} with at most
+     * {@link #MAX_EXCHANGE_RATE_SCALE} decimals, is 1 for the shop currency itself, and must not convert the draft's
+     * amounts beyond the maximum amount.
+     */
+    private static void presentment(List<Violation> violations, DraftContent content) {
+        String presentment = content.presentmentCurrency();
+        String rateText = content.exchangeRate();
+        if (presentment == null) {
+            if (rateText != null) {
+                violations.add(new Violation("exchange_rate", "needs a presentment_currency"));
+            }
+            return;
+        }
+        if (!presentment.matches("[A-Z]{3}") || !knownCurrency(presentment)) {
+            violations.add(new Violation("presentment_currency", "must be an ISO 4217 currency code such as \"USD\""));
+            return;
+        }
+        boolean sameCurrency = presentment.equals(content.currency());
+        if (rateText == null) {
+            if (!sameCurrency) {
+                violations.add(new Violation("exchange_rate", "is required with a presentment_currency"));
+            }
+            return;
+        }
+        BigDecimal rate;
+        try {
+            rate = new BigDecimal(rateText.trim());
+        } catch (NumberFormatException e) {
+            violations.add(new Violation("exchange_rate", "must be a decimal number such as \"1.0850\""));
+            return;
+        }
+        if (rate.signum() <= 0 || rate.compareTo(MAX_EXCHANGE_RATE) > 0 || rate.scale() > MAX_EXCHANGE_RATE_SCALE) {
+            violations.add(new Violation(
+                    "exchange_rate",
+                    "must be above 0 and at most " + MAX_EXCHANGE_RATE + ", with at most " + MAX_EXCHANGE_RATE_SCALE
+                            + " decimal places"));
+        } else if (sameCurrency && rate.compareTo(BigDecimal.ONE) != 0) {
+            violations.add(new Violation("exchange_rate", "must be 1 when presentment_currency is the currency"));
+        } else if (content.currency() != null && knownCurrency(content.currency())) {
+            long total = content.shippingLine() == null
+                    ? 0
+                    : Math.max(content.shippingLine().price(), 0);
+            for (var line : content.lineItems()) {
+                if (line.price() >= 0
+                        && line.price() <= MAX_AMOUNT
+                        && line.quantity() >= 1
+                        && line.quantity() <= MAX_QUANTITY) {
+                    total = Math.min(total + line.price() * line.quantity(), MAX_AMOUNT + 1);
+                }
+            }
+            int shopDigits = Currency.getInstance(content.currency()).getDefaultFractionDigits();
+            int presentmentDigits = Currency.getInstance(presentment).getDefaultFractionDigits();
+            BigDecimal converted = BigDecimal.valueOf(total, Math.max(shopDigits, 0))
+                    .multiply(rate)
+                    .movePointRight(Math.max(presentmentDigits, 0));
+            if (converted.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
+                violations.add(
+                        new Violation("exchange_rate", "converts the draft's amounts beyond the maximum amount"));
+            }
+        }
+    }
+
+    private static void discountCodes(List<Violation> violations, List<String> codes) {
+        if (codes.size() > MAX_DISCOUNT_CODES) {
+            violations.add(new Violation("discount_codes", "must have at most " + MAX_DISCOUNT_CODES + " codes"));
+            return;
+        }
+        for (int i = 0; i < codes.size(); i++) {
+            String code = codes.get(i);
+            if (code == null || !code.matches(DISCOUNT_CODE)) {
+                violations.add(new Violation(
+                        "discount_codes[" + i + "]",
+                        "must be 1 to 64 letters, digits, '_', '-' or '.', starting with a letter or digit"));
+            }
+        }
     }
 
     private static void details(List<Violation> violations, DraftDetails details) {

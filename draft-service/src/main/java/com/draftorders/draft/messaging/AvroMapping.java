@@ -4,10 +4,12 @@ import com.draftorders.avro.common.Address;
 import com.draftorders.avro.common.AppliedDiscount;
 import com.draftorders.avro.common.CartContent;
 import com.draftorders.avro.common.CartSnapshot;
+import com.draftorders.avro.common.CartWarning;
 import com.draftorders.avro.common.CustomAttribute;
 import com.draftorders.avro.common.DiscountValueType;
 import com.draftorders.avro.common.LineItem;
 import com.draftorders.avro.common.Metafield;
+import com.draftorders.avro.common.PresentmentTotals;
 import com.draftorders.avro.common.ShippingLine;
 import com.draftorders.avro.common.TaxLine;
 import com.draftorders.avro.common.Totals;
@@ -38,9 +40,16 @@ public final class AvroMapping {
                 : calculation.lines().stream()
                         .collect(Collectors.toMap(
                                 CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
+        var presentment = calculation == null ? null : calculation.presentment();
+        Map<String, CartCalculation.LinePresentment> presented = presentment == null
+                ? Map.of()
+                : presentment.lines().stream()
+                        .collect(Collectors.toMap(
+                                CartCalculation.LinePresentment::lineItemId, Function.identity(), (a, b) -> a));
         List<LineItem> lines = new ArrayList<>();
         for (DraftContent.LineItem line : content.lineItems()) {
             var calc = calculated.get(line.id());
+            var p = presented.get(line.id());
             lines.add(LineItem.newBuilder()
                     .setLineItemId(line.id())
                     .setVariantId(line.variantId())
@@ -54,9 +63,14 @@ public final class AvroMapping {
                     .setGrams(line.grams())
                     .setTaxable(line.taxable())
                     .setRequiresShipping(line.requiresShipping())
-                    .setAppliedDiscount(toAvro(line.appliedDiscount(), calc == null ? null : calc.discountAmount()))
-                    .setTaxLines(calc == null ? List.of() : taxLines(calc.taxLines()))
+                    .setAppliedDiscount(toAvro(
+                            line.appliedDiscount(),
+                            calc == null ? null : calc.discountAmount(),
+                            p == null ? null : p.discountAmount()))
+                    .setTaxLines(calc == null ? List.of() : taxLines(calc.taxLines(), p == null ? null : p.taxLines()))
                     .setDiscountedTotal(calc == null ? null : calc.discountedTotal())
+                    .setPresentmentPrice(p == null ? null : p.price())
+                    .setPresentmentDiscountedTotal(p == null ? null : p.discountedTotal())
                     .build());
         }
         var shipping = content.shippingLine();
@@ -64,7 +78,9 @@ public final class AvroMapping {
                 .setCurrency(content.currency())
                 .setLineItems(lines)
                 .setAppliedDiscount(toAvro(
-                        content.appliedDiscount(), calculation == null ? null : calculation.orderDiscountAmount()))
+                        content.appliedDiscount(),
+                        calculation == null ? null : calculation.orderDiscountAmount(),
+                        presentment == null ? null : presentment.orderDiscountAmount()))
                 .setShippingLine(
                         shipping == null
                                 ? null
@@ -72,11 +88,19 @@ public final class AvroMapping {
                                         shipping.title(),
                                         shipping.price(),
                                         shipping.code(),
-                                        calculation == null ? List.of() : taxLines(calculation.shippingTaxLines())))
+                                        calculation == null
+                                                ? List.of()
+                                                : taxLines(
+                                                        calculation.shippingTaxLines(),
+                                                        presentment == null ? null : presentment.shippingTaxLines()),
+                                        presentment == null ? null : presentment.shippingPrice()))
                 .setShippingAddress(toAvro(content.shippingAddress()))
                 .setBillingAddress(toAvro(content.billingAddress()))
                 .setTaxesIncluded(content.taxesIncluded())
                 .setTaxExempt(content.taxExempt())
+                .setPresentmentCurrency(content.presentmentCurrency())
+                .setExchangeRate(content.exchangeRate())
+                .setDiscountCodes(new ArrayList<>(content.discountCodes()))
                 .build();
     }
 
@@ -108,7 +132,14 @@ public final class AvroMapping {
                 fromAvro(content.getShippingAddress()),
                 fromAvro(content.getBillingAddress()),
                 content.getTaxesIncluded(),
-                content.getTaxExempt());
+                content.getTaxExempt(),
+                content.getPresentmentCurrency() == null
+                        ? null
+                        : content.getPresentmentCurrency().trim().toUpperCase(java.util.Locale.ROOT),
+                content.getExchangeRate() == null
+                        ? null
+                        : content.getExchangeRate().trim(),
+                content.getDiscountCodes() == null ? List.of() : List.copyOf(content.getDiscountCodes()));
     }
 
     /** draft-service's copy of an order of {@code storeId}, for re-orders. */
@@ -157,7 +188,71 @@ public final class AvroMapping {
                 content.getShippingLine() == null
                         ? List.of()
                         : fromAvro(content.getShippingLine().getTaxLines()),
-                fromAvro(cart.getTaxLines()));
+                fromAvro(cart.getTaxLines()),
+                presentmentOf(cart),
+                cart.getAppliedDiscountCodes() == null
+                        ? List.of()
+                        : cart.getAppliedDiscountCodes().stream()
+                                .map(d -> new CartCalculation.AppliedCode(
+                                        d.getCode(),
+                                        d.getTitle(),
+                                        d.getDescription(),
+                                        DraftContent.DiscountType.valueOf(
+                                                d.getValueType().name()),
+                                        d.getPercentage(),
+                                        d.getFixedAmount(),
+                                        d.getAmount() == null ? 0 : d.getAmount(),
+                                        d.getPresentmentAmount()))
+                                .toList(),
+                cart.getWarnings() == null
+                        ? List.of()
+                        : cart.getWarnings().stream()
+                                .map(w -> new CartCalculation.Warning(
+                                        w.getCode(), w.getField(), w.getMessage(), w.getDiscountCode()))
+                                .toList());
+    }
+
+    /** The presentment amounts of a snapshot; null when its writer calculated none. */
+    private static CartCalculation.Presentment presentmentOf(CartSnapshot cart) {
+        Totals t = cart.getTotals();
+        if (t.getPresentment() == null || t.getPresentmentCurrency() == null) {
+            return null;
+        }
+        var p = t.getPresentment();
+        var content = cart.getContent();
+        var shipping = content.getShippingLine();
+        return new CartCalculation.Presentment(
+                t.getPresentmentCurrency(),
+                t.getExchangeRate(),
+                new CartCalculation.PresentmentTotals(
+                        p.getLineItemsSubtotalPrice(),
+                        p.getTotalDiscounts(),
+                        p.getSubtotalPrice(),
+                        p.getTotalShippingPrice(),
+                        p.getTotalTax(),
+                        p.getTotalPrice()),
+                content.getLineItems().stream()
+                        .map(l -> new CartCalculation.LinePresentment(
+                                l.getLineItemId(),
+                                l.getPresentmentPrice(),
+                                l.getAppliedDiscount() == null
+                                        ? null
+                                        : l.getAppliedDiscount().getPresentmentAmount(),
+                                l.getPresentmentDiscountedTotal(),
+                                l.getTaxLines().stream()
+                                        .map(TaxLine::getPresentmentPrice)
+                                        .toList()))
+                        .toList(),
+                content.getAppliedDiscount() == null
+                        ? null
+                        : content.getAppliedDiscount().getPresentmentAmount(),
+                shipping == null ? null : shipping.getPresentmentPrice(),
+                shipping == null
+                        ? List.of()
+                        : shipping.getTaxLines().stream()
+                                .map(TaxLine::getPresentmentPrice)
+                                .toList(),
+                cart.getTaxLines().stream().map(TaxLine::getPresentmentPrice).toList());
     }
 
     public static DraftOrderSnapshot snapshot(DraftOrder draft) {
@@ -177,20 +272,18 @@ public final class AvroMapping {
                 .setPhone(s.customer() == null ? null : s.customer().phone())
                 .setCustomerId(s.customer() == null ? null : s.customer().customerId())
                 .setContent(toAvro(s.content(), draft.isReady() ? calc : null))
-                .setTotals(
+                .setTotals(calc == null ? null : totals(s.content().currency(), calc))
+                .setTaxLines(
                         calc == null
-                                ? null
-                                : new Totals(
-                                        s.content().currency(),
-                                        calc.totals().lineItemsSubtotalPrice(),
-                                        calc.totals().totalDiscounts(),
-                                        calc.totals().subtotalPrice(),
-                                        calc.totals().totalShippingPrice(),
-                                        calc.totals().totalTax(),
-                                        calc.totals().totalPrice(),
-                                        calc.totals().totalQuantity(),
-                                        calc.totals().totalWeight()))
-                .setTaxLines(calc == null ? List.of() : taxLines(calc.taxLines()))
+                                ? List.of()
+                                : taxLines(
+                                        calc.taxLines(),
+                                        calc.presentment() == null
+                                                ? null
+                                                : calc.presentment().taxLines()))
+                .setAppliedDiscountCodes(
+                        calc == null || !draft.isReady() ? List.of() : appliedCodes(calc.appliedDiscountCodes()))
+                .setWarnings(calc == null || !draft.isReady() ? List.of() : warnings(calc.warnings()))
                 .setNote(s.note())
                 .setTags(s.tags())
                 .setNoNotificationOrder(s.noNotificationOrder())
@@ -210,6 +303,55 @@ public final class AvroMapping {
                 .setReserveInventoryUntil(draft.details().reserveInventoryUntil())
                 .setInvoiceUrl(s.invoiceUrl())
                 .build();
+    }
+
+    private static Totals totals(String currency, CartCalculation calc) {
+        var t = calc.totals();
+        var p = calc.presentment();
+        return Totals.newBuilder()
+                .setCurrency(currency)
+                .setLineItemsSubtotalPrice(t.lineItemsSubtotalPrice())
+                .setTotalDiscounts(t.totalDiscounts())
+                .setSubtotalPrice(t.subtotalPrice())
+                .setTotalShippingPrice(t.totalShippingPrice())
+                .setTotalTax(t.totalTax())
+                .setTotalPrice(t.totalPrice())
+                .setTotalQuantity(t.totalQuantity())
+                .setTotalWeight(t.totalWeight())
+                .setPresentmentCurrency(p == null ? null : p.currency())
+                .setExchangeRate(p == null ? null : p.exchangeRate())
+                .setPresentment(
+                        p == null
+                                ? null
+                                : new PresentmentTotals(
+                                        p.totals().lineItemsSubtotalPrice(),
+                                        p.totals().totalDiscounts(),
+                                        p.totals().subtotalPrice(),
+                                        p.totals().totalShippingPrice(),
+                                        p.totals().totalTax(),
+                                        p.totals().totalPrice()))
+                .build();
+    }
+
+    private static List<AppliedDiscount> appliedCodes(List<CartCalculation.AppliedCode> codes) {
+        return codes.stream()
+                .map(c -> AppliedDiscount.newBuilder()
+                        .setCode(c.code())
+                        .setTitle(c.title())
+                        .setDescription(c.description())
+                        .setValueType(DiscountValueType.valueOf(c.valueType().name()))
+                        .setPercentage(c.percentage())
+                        .setFixedAmount(c.fixedAmount())
+                        .setAmount(c.amount())
+                        .setPresentmentAmount(c.presentmentAmount())
+                        .build())
+                .toList();
+    }
+
+    private static List<CartWarning> warnings(List<CartCalculation.Warning> warnings) {
+        return warnings.stream()
+                .map(w -> new CartWarning(w.code(), w.field(), w.message(), w.discountCode()))
+                .toList();
     }
 
     public static List<Metafield> metafields(DraftDetails details) {
@@ -247,7 +389,7 @@ public final class AvroMapping {
         return terms == null ? null : new PaymentTerms(terms.getNetDays(), terms.getDueAt());
     }
 
-    private static AppliedDiscount toAvro(DraftContent.AppliedDiscount d, Long amount) {
+    private static AppliedDiscount toAvro(DraftContent.AppliedDiscount d, Long amount, Long presentmentAmount) {
         if (d == null) {
             return null;
         }
@@ -258,6 +400,7 @@ public final class AvroMapping {
                 .setPercentage(d.percentage())
                 .setFixedAmount(d.fixedAmount())
                 .setAmount(amount)
+                .setPresentmentAmount(presentmentAmount)
                 .build();
     }
 
@@ -307,10 +450,15 @@ public final class AvroMapping {
                 a.getPhone());
     }
 
-    private static List<TaxLine> taxLines(List<CartCalculation.TaxLine> lines) {
-        return lines.stream()
-                .map(t -> new TaxLine(t.title(), t.rate(), t.price()))
-                .toList();
+    private static List<TaxLine> taxLines(List<CartCalculation.TaxLine> lines, List<Long> presentmentPrices) {
+        List<TaxLine> result = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            var t = lines.get(i);
+            Long presentment =
+                    presentmentPrices == null || i >= presentmentPrices.size() ? null : presentmentPrices.get(i);
+            result.add(new TaxLine(t.title(), t.rate(), t.price(), presentment));
+        }
+        return result;
     }
 
     private static List<CartCalculation.TaxLine> fromAvro(List<TaxLine> lines) {

@@ -1,5 +1,6 @@
 package com.draftorders.draft.web;
 
+import com.draftorders.messaging.web.MoneySet;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +33,10 @@ public final class DraftOrderJson {
             String poNumber,
             String sourceName,
             Boolean visibleToCustomer,
-            Instant reserveInventoryUntil) {}
+            Instant reserveInventoryUntil,
+            String presentmentCurrency,
+            String exchangeRate,
+            List<String> discountCodes) {}
 
     /** {@code PATCH /draft-orders/{id}} body: {@code {"draft_order": {...only the fields to change...}}}. */
     public record UpdateRequest(DraftOrderInput draftOrder) {}
@@ -59,8 +63,27 @@ public final class DraftOrderJson {
             Discount appliedDiscount,
             String id) {}
 
-    /** {@code value} is the percent for {@code percentage} and the amount for {@code fixed_amount}. */
-    public record Discount(String title, String description, String valueType, String value, String amount) {}
+    /**
+     * {@code value} is the percent for {@code percentage} and the amount for {@code fixed_amount}. In answers,
+     * {@code amount} is what the discount took, {@code amount_set} the same in shop and presentment currency, and
+     * {@code code} names the discount code of an applied discount code (ignored on input).
+     */
+    public record Discount(
+            String title,
+            String description,
+            String valueType,
+            String value,
+            String amount,
+            MoneySet amountSet,
+            String code) {
+
+        public Discount(String title, String description, String valueType, String value, String amount) {
+            this(title, description, valueType, value, amount, null, null);
+        }
+    }
+
+    /** A discount code that did not apply and why ({@code code}: {@code discount_code_expired}, ...). */
+    public record WarningView(String code, String field, String message, String discountCode) {}
 
     public record ShippingLineInput(String title, String price, String code) {}
 
@@ -132,7 +155,18 @@ public final class DraftOrderJson {
             String sourceName,
             boolean visibleToCustomer,
             Instant reserveInventoryUntil,
-            String invoiceUrl) {}
+            String invoiceUrl,
+            String presentmentCurrency,
+            String exchangeRate,
+            List<String> discountCodes,
+            List<Discount> appliedDiscountCodes,
+            List<WarningView> warnings,
+            MoneySet lineItemsSubtotalPriceSet,
+            MoneySet totalDiscountsSet,
+            MoneySet subtotalPriceSet,
+            MoneySet totalShippingPriceSet,
+            MoneySet totalTaxSet,
+            MoneySet totalPriceSet) {}
 
     public record LineItemView(
             String id,
@@ -149,11 +183,14 @@ public final class DraftOrderJson {
             boolean requiresShipping,
             Discount appliedDiscount,
             List<TaxLineView> taxLines,
-            String discountedTotal) {}
+            String discountedTotal,
+            MoneySet priceSet,
+            MoneySet discountedTotalSet) {}
 
-    public record ShippingLineView(String title, String price, String code, List<TaxLineView> taxLines) {}
+    public record ShippingLineView(
+            String title, String price, String code, List<TaxLineView> taxLines, MoneySet priceSet) {}
 
-    public record TaxLineView(String title, String rate, String price) {}
+    public record TaxLineView(String title, String rate, String price, MoneySet priceSet) {}
 
     /** {@code GET /draft-orders}: one page and the cursor of the next one (null on the last page). */
     public record DraftOrderListResponse(List<DraftOrderView> draftOrders, String nextCursor) {}

@@ -22,6 +22,7 @@ import com.draftorders.messaging.Ids;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
+import com.draftorders.messaging.web.MoneySet;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -78,7 +79,10 @@ final class DraftOrderWebMapping {
                 address(input.shippingAddress()),
                 address(input.billingAddress()),
                 Boolean.TRUE.equals(input.taxesIncluded()),
-                Boolean.TRUE.equals(input.taxExempt()));
+                Boolean.TRUE.equals(input.taxExempt()),
+                upper(input.presentmentCurrency()),
+                trimmed(input.exchangeRate()),
+                input.discountCodes());
         var customer = new DraftOrder.Customer(
                 input.email(),
                 input.phone(),
@@ -151,7 +155,12 @@ final class DraftOrderWebMapping {
                 present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
                 present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress(),
                 present.has("taxes_included") ? Boolean.TRUE.equals(input.taxesIncluded()) : content.taxesIncluded(),
-                present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt());
+                present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt(),
+                present.has("presentment_currency")
+                        ? upper(input.presentmentCurrency())
+                        : content.presentmentCurrency(),
+                present.has("exchange_rate") ? trimmed(input.exchangeRate()) : content.exchangeRate(),
+                present.has("discount_codes") ? input.discountCodes() : content.discountCodes());
         var customer = current.customer() == null ? new DraftOrder.Customer(null, null, null) : current.customer();
         var newCustomer = new DraftOrder.Customer(
                 present.has("email") ? input.email() : customer.email(),
@@ -331,19 +340,40 @@ final class DraftOrderWebMapping {
         return code == null ? null : code.toUpperCase(Locale.ROOT);
     }
 
+    private static String trimmed(String text) {
+        return text == null ? null : text.trim();
+    }
+
     static DraftOrderView view(DraftOrder draft) {
         var s = draft.state();
         String currency = s.content().currency();
         Function<Long, String> money = minor -> minor == null ? null : MoneyFormat.format(minor, currency);
         CartCalculation calc = draft.isReady() ? s.calculation() : null;
+        var presentment = calc == null ? null : calc.presentment();
+        // without a presentment calculation (a cart calculated before there was one) the customer saw shop amounts
+        String presentmentCurrency = presentment != null
+                ? presentment.currency()
+                : s.content().presentmentCurrency() == null
+                        ? currency
+                        : s.content().presentmentCurrency();
+        String exchangeRate = presentment != null
+                ? presentment.exchangeRate()
+                : s.content().exchangeRate() == null ? "1" : s.content().exchangeRate();
+        Sets sets = new Sets(currency, presentment == null ? currency : presentment.currency(), presentment != null);
         Map<String, CartCalculation.LineCalculation> lineCalcs = calc == null
                 ? Map.of()
                 : calc.lines().stream()
                         .collect(Collectors.toMap(
                                 CartCalculation.LineCalculation::lineItemId, Function.identity(), (a, b) -> a));
+        Map<String, CartCalculation.LinePresentment> linePresentments = presentment == null
+                ? Map.of()
+                : presentment.lines().stream()
+                        .collect(Collectors.toMap(
+                                CartCalculation.LinePresentment::lineItemId, Function.identity(), (a, b) -> a));
         List<LineItemView> lines = s.content().lineItems().stream()
                 .map(l -> {
                     var lc = lineCalcs.get(l.id());
+                    var lp = linePresentments.get(l.id());
                     return new LineItemView(
                             l.id(),
                             l.variantId(),
@@ -357,13 +387,23 @@ final class DraftOrderWebMapping {
                             l.grams(),
                             l.taxable(),
                             l.requiresShipping(),
-                            discountView(l.appliedDiscount(), lc == null ? null : lc.discountAmount(), currency),
-                            lc == null ? List.of() : taxLines(lc.taxLines(), currency),
-                            lc == null ? null : money.apply(lc.discountedTotal()));
+                            discountView(
+                                    l.appliedDiscount(),
+                                    lc == null ? null : lc.discountAmount(),
+                                    lp == null ? null : lp.discountAmount(),
+                                    currency,
+                                    sets),
+                            lc == null ? List.of() : taxLines(lc.taxLines(), lp == null ? null : lp.taxLines(), sets),
+                            lc == null ? null : money.apply(lc.discountedTotal()),
+                            calc == null ? null : sets.of(l.price(), lp == null ? null : lp.price()),
+                            lc == null
+                                    ? null
+                                    : sets.of(lc.discountedTotal(), lp == null ? null : lp.discountedTotal()));
                 })
                 .toList();
         var shipping = s.content().shippingLine();
         var totals = calc == null ? null : calc.totals();
+        var pt = presentment == null ? null : presentment.totals();
         var customer = s.customer();
         var terms = s.completion() == null ? null : s.completion().paymentTerms();
         return new DraftOrderView(
@@ -381,19 +421,36 @@ final class DraftOrderWebMapping {
                 customer == null ? null : customer.phone(),
                 customer == null || customer.customerId() == null ? null : new CustomerRef(customer.customerId()),
                 lines,
-                discountView(s.content().appliedDiscount(), calc == null ? null : calc.orderDiscountAmount(), currency),
+                discountView(
+                        s.content().appliedDiscount(),
+                        calc == null ? null : calc.orderDiscountAmount(),
+                        presentment == null ? null : presentment.orderDiscountAmount(),
+                        currency,
+                        sets),
                 shipping == null
                         ? null
                         : new ShippingLineView(
                                 shipping.title(),
                                 money.apply(shipping.price()),
                                 shipping.code(),
-                                calc == null ? List.of() : taxLines(calc.shippingTaxLines(), currency)),
+                                calc == null
+                                        ? List.of()
+                                        : taxLines(
+                                                calc.shippingTaxLines(),
+                                                presentment == null ? null : presentment.shippingTaxLines(),
+                                                sets),
+                                calc == null
+                                        ? null
+                                        : sets.of(
+                                                shipping.price(),
+                                                presentment == null ? null : presentment.shippingPrice())),
                 addressView(s.content().shippingAddress()),
                 addressView(s.content().billingAddress()),
                 s.content().taxesIncluded(),
                 s.content().taxExempt(),
-                calc == null ? List.of() : taxLines(calc.taxLines(), currency),
+                calc == null
+                        ? List.of()
+                        : taxLines(calc.taxLines(), presentment == null ? null : presentment.taxLines(), sets),
                 totals == null ? null : money.apply(totals.lineItemsSubtotalPrice()),
                 totals == null ? null : money.apply(totals.totalDiscounts()),
                 totals == null ? null : money.apply(totals.subtotalPrice()),
@@ -422,7 +479,61 @@ final class DraftOrderWebMapping {
                 draft.details().sourceName(),
                 draft.details().visibleToCustomer(),
                 draft.details().reserveInventoryUntil(),
-                s.invoiceUrl());
+                s.invoiceUrl(),
+                presentmentCurrency,
+                exchangeRate,
+                s.content().discountCodes(),
+                calc == null
+                        ? List.of()
+                        : calc.appliedDiscountCodes().stream()
+                                .map(c -> appliedCodeView(c, currency, sets))
+                                .toList(),
+                calc == null
+                        ? List.of()
+                        : calc.warnings().stream()
+                                .map(w -> new DraftOrderJson.WarningView(
+                                        w.code(), w.field(), w.message(), w.discountCode()))
+                                .toList(),
+                totals == null
+                        ? null
+                        : sets.of(totals.lineItemsSubtotalPrice(), pt == null ? null : pt.lineItemsSubtotalPrice()),
+                totals == null ? null : sets.of(totals.totalDiscounts(), pt == null ? null : pt.totalDiscounts()),
+                totals == null ? null : sets.of(totals.subtotalPrice(), pt == null ? null : pt.subtotalPrice()),
+                totals == null
+                        ? null
+                        : sets.of(totals.totalShippingPrice(), pt == null ? null : pt.totalShippingPrice()),
+                totals == null ? null : sets.of(totals.totalTax(), pt == null ? null : pt.totalTax()),
+                totals == null ? null : sets.of(totals.totalPrice(), pt == null ? null : pt.totalPrice()));
+    }
+
+    /**
+     * Builds {@code *_set} pairs. With a presentment calculation the presentment amount comes from it; without one
+     * (a cart calculated before presentment currencies) the presentment amount is the shop amount.
+     */
+    private record Sets(String shop, String presentment, boolean calculated) {
+        MoneySet of(Long shopAmount, Long presentmentAmount) {
+            if (shopAmount == null) {
+                return null;
+            }
+            if (!calculated) {
+                return MoneySet.of(shopAmount, shop, shopAmount, shop);
+            }
+            return MoneySet.ofNullable(shopAmount, shop, presentmentAmount, presentment);
+        }
+    }
+
+    private static Discount appliedCodeView(CartCalculation.AppliedCode c, String currency, Sets sets) {
+        boolean percentage = c.valueType() == DraftContent.DiscountType.PERCENTAGE;
+        return new Discount(
+                c.title(),
+                c.description(),
+                percentage ? "percentage" : "fixed_amount",
+                percentage
+                        ? c.percentage()
+                        : c.fixedAmount() == null ? null : MoneyFormat.format(c.fixedAmount(), currency),
+                MoneyFormat.format(c.amount(), currency),
+                sets.of(c.amount(), c.presentmentAmount()),
+                c.code());
     }
 
     /** What the customer sees behind the invoice link: name, status, lines and totals. */
@@ -448,7 +559,8 @@ final class DraftOrderWebMapping {
                 view.invoiceSentAt());
     }
 
-    private static Discount discountView(DraftContent.AppliedDiscount d, Long amount, String currency) {
+    private static Discount discountView(
+            DraftContent.AppliedDiscount d, Long amount, Long presentmentAmount, String currency, Sets sets) {
         if (d == null) {
             return null;
         }
@@ -458,13 +570,22 @@ final class DraftOrderWebMapping {
                 d.description(),
                 percentage ? "percentage" : "fixed_amount",
                 percentage ? d.percentage() : MoneyFormat.format(d.fixedAmount(), currency),
-                amount == null ? null : MoneyFormat.format(amount, currency));
+                amount == null ? null : MoneyFormat.format(amount, currency),
+                sets.of(amount, presentmentAmount),
+                null);
     }
 
-    private static List<TaxLineView> taxLines(List<CartCalculation.TaxLine> lines, String currency) {
-        return lines.stream()
-                .map(t -> new TaxLineView(t.title(), t.rate(), MoneyFormat.format(t.price(), currency)))
-                .toList();
+    private static List<TaxLineView> taxLines(
+            List<CartCalculation.TaxLine> lines, List<Long> presentmentPrices, Sets sets) {
+        List<TaxLineView> views = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            var t = lines.get(i);
+            Long presentment =
+                    presentmentPrices == null || i >= presentmentPrices.size() ? null : presentmentPrices.get(i);
+            views.add(new TaxLineView(
+                    t.title(), t.rate(), MoneyFormat.format(t.price(), sets.shop()), sets.of(t.price(), presentment)));
+        }
+        return views;
     }
 
     private static Address addressView(DraftContent.Address a) {

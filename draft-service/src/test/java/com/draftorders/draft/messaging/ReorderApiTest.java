@@ -79,7 +79,7 @@ class ReorderApiTest extends DraftServiceTestBase {
                         .setDraftOrderId("dorder_of_" + orderId)
                         .setDraftVersion(1)
                         .setContent(AvroMapping.toAvro(orderedContent(), null))
-                        .setTotals(new Totals("EUR", 4248L, 400L, 3848L, 495L, 0L, 4343L, 3, 700L))
+                        .setTotals(new Totals("EUR", 4248L, 400L, 3848L, 495L, 0L, 4343L, 3, 700L, null, null, null))
                         .build())
                 .setNote("call before delivery")
                 .setTags(List.of("phone", "vip"))

@@ -26,7 +26,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -59,7 +58,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * <table>
  *   <caption>Scopes by route</caption>
  *   <tr><th>route</th><th>GET</th><th>other methods</th></tr>
- *   <tr><td>{@code /draft-orders/**}</td><td>read_draft_orders</td><td>write_draft_orders</td></tr>
+ *   <tr><td>{@code /draft-orders/**}, {@code /discount-codes/**}</td><td>read_draft_orders</td>
+ *       <td>write_draft_orders</td></tr>
  *   <tr><td>{@code /orders/**}, {@code /payments/**}, {@code /carts/**}</td><td>read_orders</td>
  *       <td>write_orders ({@code POST /carts/calculate} also accepts write_draft_orders: draft-service forwards
  *       the merchant's token when it asks cart-service to price a draft)</td></tr>
@@ -147,41 +147,28 @@ public class ApiSecurityAutoConfiguration {
         };
         http.authorizeHttpRequests(a -> a.dispatcherTypeMatchers(DispatcherType.ERROR)
                         .permitAll()
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/actuator/health",
-                                "/actuator/health/**",
-                                "/actuator/info",
-                                "/actuator/prometheus")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/invoices/**")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.GET, "/draft-orders", "/draft-orders/**")
-                        .access(scoped(Scopes.READ_DRAFT_ORDERS))
-                        .requestMatchers("/draft-orders", "/draft-orders/**")
-                        .access(scoped(Scopes.WRITE_DRAFT_ORDERS))
-                        .requestMatchers(HttpMethod.POST, "/carts/calculate")
-                        .access(scoped(Scopes.WRITE_ORDERS, Scopes.WRITE_DRAFT_ORDERS))
-                        .requestMatchers(
-                                HttpMethod.GET,
-                                "/orders",
-                                "/orders/**",
-                                "/carts",
-                                "/carts/**",
-                                "/payments",
-                                "/payments/**")
-                        .access(scoped(Scopes.READ_ORDERS))
-                        .requestMatchers("/orders", "/orders/**", "/carts", "/carts/**", "/payments", "/payments/**")
-                        .access(scoped(Scopes.WRITE_ORDERS))
                         .anyRequest()
-                        .access(scoped()))
+                        .access(byRoute()))
                 .oauth2ResourceServer(o -> o.jwt(j -> j.decoder(decoder))
                         .authenticationEntryPoint(unauthorized)
                         .accessDeniedHandler(forbidden))
                 .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
         return http.build();
+    }
+
+    /** The rules of {@link RouteScopes}, the one table of which route needs which scope (the OpenAPI documents too). */
+    static AuthorizationManager<RequestAuthorizationContext> byRoute() {
+        return new AuthorizationManager<>() {
+            @Override
+            public AuthorizationResult authorize(
+                    Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
+                HttpServletRequest request = context.getRequest();
+                String path = request.getRequestURI().substring(request.getContextPath().length());
+                return RouteScopes.anyOf(request.getMethod(), path)
+                        .map(scopes -> scoped(scopes.toArray(String[]::new)).authorize(authentication, context))
+                        .orElseGet(() -> new AuthorizationDecision(true));
+            }
+        };
     }
 
     /**

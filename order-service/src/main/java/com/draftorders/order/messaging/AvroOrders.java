@@ -6,17 +6,21 @@ import com.draftorders.avro.order.CreateOrderFromCart;
 import com.draftorders.avro.order.OrderSnapshot;
 import com.draftorders.order.domain.Address;
 import com.draftorders.order.domain.AppliedDiscount;
+import com.draftorders.order.domain.AppliedDiscountCode;
 import com.draftorders.order.domain.Cart;
 import com.draftorders.order.domain.DiscountValueType;
 import com.draftorders.order.domain.LineItem;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderDetails;
 import com.draftorders.order.domain.PaymentTerms;
+import com.draftorders.order.domain.Presentment;
 import com.draftorders.order.domain.ShippingLine;
 import com.draftorders.order.domain.TaxLine;
 import com.draftorders.order.domain.Totals;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Maps the Avro contract to the order domain and back. */
 public final class AvroOrders {
@@ -97,11 +101,86 @@ public final class AvroOrders {
                                 totals.getTotalTax(),
                                 totals.getTotalPrice(),
                                 totals.getTotalQuantity(),
-                                totals.getTotalWeight()));
+                                totals.getTotalWeight()),
+                presentment(snapshot),
+                orEmpty(snapshot.getAppliedDiscountCodes()).stream()
+                        .map(d -> new AppliedDiscountCode(d.getCode(), discount(d), d.getPresentmentAmount()))
+                        .toList());
+    }
+
+    /** The snapshot's presentment amounts; null when its writer calculated none. */
+    private static Presentment presentment(CartSnapshot snapshot) {
+        com.draftorders.avro.common.Totals totals = snapshot.getTotals();
+        if (totals == null || totals.getPresentment() == null || totals.getPresentmentCurrency() == null) {
+            return null;
+        }
+        var p = totals.getPresentment();
+        CartContent content = snapshot.getContent();
+        var shipping = content.getShippingLine();
+        return new Presentment(
+                totals.getPresentmentCurrency(),
+                totals.getExchangeRate(),
+                new Presentment.Totals(
+                        p.getLineItemsSubtotalPrice(),
+                        p.getTotalDiscounts(),
+                        p.getSubtotalPrice(),
+                        p.getTotalShippingPrice(),
+                        p.getTotalTax(),
+                        p.getTotalPrice()),
+                orEmpty(content.getLineItems()).stream()
+                        .map(l -> new Presentment.Line(
+                                l.getLineItemId(),
+                                l.getPresentmentPrice(),
+                                l.getAppliedDiscount() == null
+                                        ? null
+                                        : l.getAppliedDiscount().getPresentmentAmount(),
+                                l.getPresentmentDiscountedTotal(),
+                                presentmentPrices(l.getTaxLines())))
+                        .toList(),
+                content.getAppliedDiscount() == null
+                        ? null
+                        : content.getAppliedDiscount().getPresentmentAmount(),
+                shipping == null ? null : shipping.getPresentmentPrice(),
+                shipping == null ? List.of() : presentmentPrices(shipping.getTaxLines()),
+                presentmentPrices(snapshot.getTaxLines()));
+    }
+
+    private static List<Long> presentmentPrices(List<com.draftorders.avro.common.TaxLine> lines) {
+        List<Long> prices = new ArrayList<>();
+        for (var line : orEmpty(lines)) {
+            prices.add(line.getPresentmentPrice());
+        }
+        return prices;
     }
 
     static CartSnapshot cartSnapshot(Cart cart) {
         Totals t = cart.totals();
+        Presentment p = cart.presentment();
+        Map<String, Presentment.Line> presentedLines = new HashMap<>();
+        if (p != null) {
+            p.lines().forEach(l -> presentedLines.put(l.lineItemId(), l));
+        }
+        var totals = com.draftorders.avro.common.Totals.newBuilder()
+                .setCurrency(cart.currency())
+                .setLineItemsSubtotalPrice(t.lineItemsSubtotalPrice())
+                .setTotalDiscounts(t.totalDiscounts())
+                .setSubtotalPrice(t.subtotalPrice())
+                .setTotalShippingPrice(t.totalShippingPrice())
+                .setTotalTax(t.totalTax())
+                .setTotalPrice(t.totalPrice())
+                .setTotalQuantity(t.totalQuantity())
+                .setTotalWeight(t.totalWeight());
+        if (p != null) {
+            totals.setPresentmentCurrency(p.currency())
+                    .setExchangeRate(p.exchangeRate())
+                    .setPresentment(new com.draftorders.avro.common.PresentmentTotals(
+                            p.totals().lineItemsSubtotalPrice(),
+                            p.totals().totalDiscounts(),
+                            p.totals().subtotalPrice(),
+                            p.totals().totalShippingPrice(),
+                            p.totals().totalTax(),
+                            p.totals().totalPrice()));
+        }
         return CartSnapshot.newBuilder()
                 .setCartId(cart.cartId())
                 .setDraftOrderId(cart.draftOrderId())
@@ -109,27 +188,26 @@ public final class AvroOrders {
                 .setContent(CartContent.newBuilder()
                         .setCurrency(cart.currency())
                         .setLineItems(cart.lineItems().stream()
-                                .map(AvroOrders::lineItem)
+                                .map(line -> lineItem(line, presentedLines.get(line.id())))
                                 .toList())
-                        .setAppliedDiscount(discount(cart.appliedDiscount()))
-                        .setShippingLine(shippingLine(cart.shippingLine()))
+                        .setAppliedDiscount(
+                                discount(cart.appliedDiscount(), p == null ? null : p.orderDiscountAmount(), null))
+                        .setShippingLine(shippingLine(cart.shippingLine(), p))
                         .setShippingAddress(address(cart.shippingAddress()))
                         .setBillingAddress(address(cart.billingAddress()))
                         .setTaxesIncluded(cart.taxesIncluded())
                         .setTaxExempt(cart.taxExempt())
+                        .setPresentmentCurrency(p == null ? null : p.currency())
+                        .setExchangeRate(p == null ? null : p.exchangeRate())
+                        .setDiscountCodes(cart.appliedDiscountCodes().stream()
+                                .map(AppliedDiscountCode::code)
+                                .toList())
                         .build())
-                .setTaxLines(avroTaxLines(cart.taxLines()))
-                .setTotals(com.draftorders.avro.common.Totals.newBuilder()
-                        .setCurrency(cart.currency())
-                        .setLineItemsSubtotalPrice(t.lineItemsSubtotalPrice())
-                        .setTotalDiscounts(t.totalDiscounts())
-                        .setSubtotalPrice(t.subtotalPrice())
-                        .setTotalShippingPrice(t.totalShippingPrice())
-                        .setTotalTax(t.totalTax())
-                        .setTotalPrice(t.totalPrice())
-                        .setTotalQuantity(t.totalQuantity())
-                        .setTotalWeight(t.totalWeight())
-                        .build())
+                .setTaxLines(avroTaxLines(cart.taxLines(), p == null ? null : p.taxLines()))
+                .setTotals(totals.build())
+                .setAppliedDiscountCodes(cart.appliedDiscountCodes().stream()
+                        .map(c -> discount(c.discount(), c.presentmentAmount(), c.code()))
+                        .toList())
                 .build();
     }
 
@@ -152,7 +230,7 @@ public final class AvroOrders {
                 line.getDiscountedTotal());
     }
 
-    private static com.draftorders.avro.common.LineItem lineItem(LineItem line) {
+    private static com.draftorders.avro.common.LineItem lineItem(LineItem line, Presentment.Line p) {
         return com.draftorders.avro.common.LineItem.newBuilder()
                 .setLineItemId(line.id())
                 .setVariantId(line.variantId())
@@ -166,9 +244,11 @@ public final class AvroOrders {
                 .setGrams(line.grams())
                 .setTaxable(line.taxable())
                 .setRequiresShipping(line.requiresShipping())
-                .setAppliedDiscount(discount(line.appliedDiscount()))
-                .setTaxLines(avroTaxLines(line.taxLines()))
+                .setAppliedDiscount(discount(line.appliedDiscount(), p == null ? null : p.discountAmount(), null))
+                .setTaxLines(avroTaxLines(line.taxLines(), p == null ? null : p.taxLines()))
                 .setDiscountedTotal(line.discountedTotal())
+                .setPresentmentPrice(p == null ? null : p.price())
+                .setPresentmentDiscountedTotal(p == null ? null : p.discountedTotal())
                 .build();
     }
 
@@ -184,7 +264,8 @@ public final class AvroOrders {
                         discount.getAmount());
     }
 
-    private static com.draftorders.avro.common.AppliedDiscount discount(AppliedDiscount discount) {
+    private static com.draftorders.avro.common.AppliedDiscount discount(
+            AppliedDiscount discount, Long presentmentAmount, String code) {
         return discount == null
                 ? null
                 : com.draftorders.avro.common.AppliedDiscount.newBuilder()
@@ -195,6 +276,8 @@ public final class AvroOrders {
                         .setPercentage(discount.percentage())
                         .setFixedAmount(discount.fixedAmount())
                         .setAmount(discount.amount())
+                        .setPresentmentAmount(presentmentAmount)
+                        .setCode(code)
                         .build();
     }
 
@@ -204,14 +287,15 @@ public final class AvroOrders {
                 : new ShippingLine(line.getTitle(), line.getPrice(), line.getCode(), taxLines(line.getTaxLines()));
     }
 
-    private static com.draftorders.avro.common.ShippingLine shippingLine(ShippingLine line) {
+    private static com.draftorders.avro.common.ShippingLine shippingLine(ShippingLine line, Presentment p) {
         return line == null
                 ? null
                 : com.draftorders.avro.common.ShippingLine.newBuilder()
                         .setTitle(line.title())
                         .setPrice(line.price())
                         .setCode(line.code())
-                        .setTaxLines(avroTaxLines(line.taxLines()))
+                        .setTaxLines(avroTaxLines(line.taxLines(), p == null ? null : p.shippingTaxLines()))
+                        .setPresentmentPrice(p == null ? null : p.shippingPrice())
                         .build();
     }
 
@@ -221,14 +305,22 @@ public final class AvroOrders {
                 .toList();
     }
 
-    private static List<com.draftorders.avro.common.TaxLine> avroTaxLines(List<TaxLine> lines) {
-        return lines.stream()
-                .map(l -> com.draftorders.avro.common.TaxLine.newBuilder()
-                        .setTitle(l.title())
-                        .setRate(l.rate())
-                        .setPrice(l.price())
-                        .build())
-                .toList();
+    private static List<com.draftorders.avro.common.TaxLine> avroTaxLines(
+            List<TaxLine> lines, List<Long> presentmentPrices) {
+        List<com.draftorders.avro.common.TaxLine> result = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            TaxLine l = lines.get(i);
+            result.add(com.draftorders.avro.common.TaxLine.newBuilder()
+                    .setTitle(l.title())
+                    .setRate(l.rate())
+                    .setPrice(l.price())
+                    .setPresentmentPrice(
+                            presentmentPrices == null || i >= presentmentPrices.size()
+                                    ? null
+                                    : presentmentPrices.get(i))
+                    .build());
+        }
+        return result;
     }
 
     private static Address address(com.draftorders.avro.common.Address a) {

@@ -241,7 +241,12 @@ public class OrderDocument extends OutboxDocument {
             boolean taxesIncluded,
             boolean taxExempt,
             List<TaxLineData> taxLines,
-            TotalsData totals) {}
+            TotalsData totals,
+            com.draftorders.order.domain.Presentment presentment,
+            List<AppliedCodeData> appliedDiscountCodes) {}
+
+    /** A discount code that applied; the presentment amounts are stored as the domain's {@code Presentment}. */
+    public record AppliedCodeData(String code, DiscountData discount, Long presentmentAmount) {}
 
     public record LineItemData(
             String id,

@@ -2,6 +2,7 @@ package com.draftorders.order.persistence;
 
 import com.draftorders.order.domain.Address;
 import com.draftorders.order.domain.AppliedDiscount;
+import com.draftorders.order.domain.AppliedDiscountCode;
 import com.draftorders.order.domain.Cart;
 import com.draftorders.order.domain.DiscountValueType;
 import com.draftorders.order.domain.LineItem;
@@ -14,6 +15,7 @@ import com.draftorders.order.domain.ShippingLine;
 import com.draftorders.order.domain.TaxLine;
 import com.draftorders.order.domain.Totals;
 import com.draftorders.order.persistence.OrderDocument.AddressData;
+import com.draftorders.order.persistence.OrderDocument.AppliedCodeData;
 import com.draftorders.order.persistence.OrderDocument.CartData;
 import com.draftorders.order.persistence.OrderDocument.DiscountData;
 import com.draftorders.order.persistence.OrderDocument.LineItemData;
@@ -130,7 +132,11 @@ public final class OrderDocuments {
                         t.totalTax(),
                         t.totalPrice(),
                         t.totalQuantity(),
-                        t.totalWeight()));
+                        t.totalWeight()),
+                cart.presentment(),
+                cart.appliedDiscountCodes().stream()
+                        .map(c -> new AppliedCodeData(c.code(), discount(c.discount()), c.presentmentAmount()))
+                        .toList());
     }
 
     private static Cart cart(CartData cart) {
@@ -156,7 +162,11 @@ public final class OrderDocuments {
                         t.totalTax(),
                         t.totalPrice(),
                         t.totalQuantity(),
-                        t.totalWeight()));
+                        t.totalWeight()),
+                cart.presentment(),
+                orEmpty(cart.appliedDiscountCodes()).stream()
+                        .map(c -> new AppliedDiscountCode(c.code(), discount(c.discount()), c.presentmentAmount()))
+                        .toList());
     }
 
     private static LineItemData lineItem(LineItem line) {

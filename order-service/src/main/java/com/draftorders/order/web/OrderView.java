@@ -1,10 +1,12 @@
 package com.draftorders.order.web;
 
+import com.draftorders.messaging.web.MoneySet;
 import java.util.List;
 
 /**
  * An order on REST, Shopify-like (field names become snake_case): money as decimal strings in the order currency,
- * times as ISO-8601 UTC instants, the payment status in lower case.
+ * times as ISO-8601 UTC instants, the payment status in lower case. Every amount also comes as a Shopify-style
+ * {@code *_set} pair in the shop currency (charged) and the presentment currency (shown to the customer).
  */
 public record OrderView(
         String id,
@@ -39,7 +41,16 @@ public record OrderView(
         String paymentDueAt,
         String capturedAmount,
         String refundedAmount,
-        String createdAt) {
+        String createdAt,
+        String presentmentCurrency,
+        String exchangeRate,
+        List<DiscountView> appliedDiscountCodes,
+        MoneySet lineItemsSubtotalPriceSet,
+        MoneySet totalDiscountsSet,
+        MoneySet subtotalPriceSet,
+        MoneySet totalShippingPriceSet,
+        MoneySet totalTaxSet,
+        MoneySet totalPriceSet) {
 
     public record LineItemView(
             String id,
@@ -55,18 +66,30 @@ public record OrderView(
             boolean requiresShipping,
             DiscountView appliedDiscount,
             List<TaxLineView> taxLines,
-            String discountedTotal) {}
+            String discountedTotal,
+            MoneySet priceSet,
+            MoneySet discountedTotalSet) {}
 
     /**
      * @param valueType {@code fixed_amount} or {@code percentage}
      * @param value the percent (e.g. {@code "10.5"}) for a percentage, the amount off for a fixed amount
      * @param amount the discount actually taken
+     * @param amountSet the same in shop and presentment currency
+     * @param code the discount code, on the entries of {@code applied_discount_codes}
      */
-    public record DiscountView(String title, String description, String valueType, String value, String amount) {}
+    public record DiscountView(
+            String title,
+            String description,
+            String valueType,
+            String value,
+            String amount,
+            MoneySet amountSet,
+            String code) {}
 
-    public record TaxLineView(String title, String rate, String price) {}
+    public record TaxLineView(String title, String rate, String price, MoneySet priceSet) {}
 
-    public record ShippingLineView(String title, String price, String code, List<TaxLineView> taxLines) {}
+    public record ShippingLineView(
+            String title, String price, String code, List<TaxLineView> taxLines, MoneySet priceSet) {}
 
     public record AddressView(
             String firstName,
