@@ -163,7 +163,8 @@ public class ApiSecurityAutoConfiguration {
             public AuthorizationResult authorize(
                     Supplier<? extends Authentication> authentication, RequestAuthorizationContext context) {
                 HttpServletRequest request = context.getRequest();
-                String path = request.getRequestURI().substring(request.getContextPath().length());
+                String path = request.getRequestURI()
+                        .substring(request.getContextPath().length());
                 return RouteScopes.anyOf(request.getMethod(), path)
                         .map(scopes -> scoped(scopes.toArray(String[]::new)).authorize(authentication, context))
                         .orElseGet(() -> new AuthorizationDecision(true));
