@@ -81,6 +81,12 @@ class SecurityEndToEndTest {
                 .path("draft_order", "cart_id")
                 .asString();
         assertThat(openCart).isNotBlank();
+        assertThat(new Rest(stack.service("cart-service").url(), storeA)
+                        .put("/discount-codes/" + DISCOUNT_CODE, """
+                                {"discount_code": {"title": "Store A only", "value_type": "percentage", "value": "10"}}
+                                """)
+                        .status())
+                .isEqualTo(201);
         Eventually.await(
                 "store A's cart calculated",
                 SAGA,
@@ -105,7 +111,9 @@ class SecurityEndToEndTest {
         /** Acts only in the caller's own store (create, calculate). */
         OWN_STORE,
         /** No token needed; the route has its own proof (the signed invoice token). */
-        PUBLIC
+        PUBLIC,
+        /** No token needed and nothing of any store in it: the API's own description. */
+        API_DOCUMENT
     }
 
     /**
@@ -155,6 +163,7 @@ class SecurityEndToEndTest {
         return new Route(service, method, pattern, path, body, List.of(scopes), access);
     }
 
+    static final String DISCOUNT_CODE = "STOREA10";
     static final String DRAFTS = "draft-service";
     static final String CARTS = "cart-service";
     static final String ORDERS = "order-service";
@@ -260,6 +269,31 @@ class SecurityEndToEndTest {
                         null,
                         Access.PUBLIC),
                 route(CARTS, "GET", "/carts/{id}", "/carts/" + openCart, null, Access.RESOURCE, Scopes.READ_ORDERS),
+                route(CARTS, "GET", "/discount-codes", "/discount-codes", null, Access.LIST, read),
+                route(
+                        CARTS,
+                        "GET",
+                        "/discount-codes/{code}",
+                        "/discount-codes/" + DISCOUNT_CODE,
+                        null,
+                        Access.RESOURCE,
+                        read),
+                route(
+                        CARTS,
+                        "DELETE",
+                        "/discount-codes/{code}",
+                        "/discount-codes/" + DISCOUNT_CODE,
+                        null,
+                        Access.RESOURCE,
+                        write),
+                route(
+                        CARTS,
+                        "PUT",
+                        "/discount-codes/{code}",
+                        "/discount-codes/" + DISCOUNT_CODE,
+                        "{\"discount_code\": {\"title\": \"B's own\", \"value_type\": \"percentage\", \"value\": \"5\"}}",
+                        Access.OWN_STORE,
+                        write),
                 route(
                         CARTS,
                         "POST",
@@ -309,11 +343,25 @@ class SecurityEndToEndTest {
                         "/payments/" + paymentId,
                         null,
                         Access.RESOURCE,
-                        Scopes.READ_ORDERS));
+                        Scopes.READ_ORDERS),
+                apiDocument(DRAFTS, "/v3/api-docs"),
+                apiDocument(DRAFTS, "/v3/api-docs.yaml"),
+                apiDocument(CARTS, "/v3/api-docs"),
+                apiDocument(CARTS, "/v3/api-docs.yaml"),
+                apiDocument(ORDERS, "/v3/api-docs"),
+                apiDocument(ORDERS, "/v3/api-docs.yaml"),
+                apiDocument(PAYMENTS, "/v3/api-docs"),
+                apiDocument(PAYMENTS, "/v3/api-docs.yaml"));
+    }
+
+    static Route apiDocument(String service, String path) {
+        return route(service, "GET", path, path, null, Access.API_DOCUMENT);
     }
 
     static List<Route> protectedRoutes() {
-        return routes().stream().filter(r -> r.access() != Access.PUBLIC).toList();
+        return routes().stream()
+                .filter(r -> r.access() != Access.PUBLIC && r.access() != Access.API_DOCUMENT)
+                .toList();
     }
 
     static String token(String store, List<String> scopes) {
@@ -422,7 +470,7 @@ class SecurityEndToEndTest {
             var response = route.send(tokenB);
             switch (route.access()) {
                 case RESOURCE -> {
-                    if (route.method().equals("DELETE")) {
+                    if (route.method().equals("DELETE") && route.pattern().startsWith("/draft-orders")) {
                         var nonexistent = Rest.withToken(route.baseUrl(), tokenB)
                                 .send(HttpRequest.newBuilder(URI.create(route.baseUrl() + "/draft-orders/dorder_none"))
                                         .DELETE());
@@ -474,6 +522,12 @@ class SecurityEndToEndTest {
         assertThat(order.path("payment_status").asString())
                 .as("store A's order")
                 .isEqualTo("captured");
+        assertThat(new Rest(stack.service("cart-service").url(), storeA)
+                        .get("/discount-codes/" + DISCOUNT_CODE)
+                        .path("discount_code", "title")
+                        .asString())
+                .as("store A's discount code")
+                .isEqualTo("Store A only");
         assertThat(ids(drafts.get("/draft-orders?limit=250")))
                 .as("no draft was added to store A")
                 .containsExactlyInAnyOrder(openDraft, completedDraft);
@@ -541,6 +595,15 @@ class SecurityEndToEndTest {
             var response = route.send(null);
             assertThat(response.status()).as(route.toString()).isEqualTo(403);
             assertThat(response.path("code").asString()).as(route.toString()).isEqualTo("invalid_token");
+        }
+    }
+
+    @Test
+    void theApiDocumentsNeedNoToken() {
+        for (Route route : routes()) {
+            if (route.access() == Access.API_DOCUMENT) {
+                assertThat(route.send(null).status()).as(route.toString()).isEqualTo(200);
+            }
         }
     }
 
