@@ -36,7 +36,8 @@ public final class DraftOrderJson {
             Instant reserveInventoryUntil,
             String presentmentCurrency,
             String exchangeRate,
-            List<String> discountCodes) {}
+            List<String> discountCodes,
+            Boolean billingMatchesShipping) {}
 
     /** {@code PATCH /draft-orders/{id}} body: {@code {"draft_order": {...only the fields to change...}}}. */
     public record UpdateRequest(DraftOrderInput draftOrder) {}
@@ -128,6 +129,7 @@ public final class DraftOrderJson {
             ShippingLineView shippingLine,
             Address shippingAddress,
             Address billingAddress,
+            boolean billingMatchesShipping,
             boolean taxesIncluded,
             boolean taxExempt,
             List<TaxLineView> taxLines,

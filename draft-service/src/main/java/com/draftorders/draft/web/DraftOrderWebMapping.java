@@ -77,7 +77,7 @@ final class DraftOrderWebMapping {
                 discount(errors, "applied_discount", input.appliedDiscount(), currency),
                 shipping,
                 address(input.shippingAddress()),
-                address(input.billingAddress()),
+                billingAddress(errors, input, address(input.shippingAddress()), address(input.billingAddress())),
                 Boolean.TRUE.equals(input.taxesIncluded()),
                 Boolean.TRUE.equals(input.taxExempt()),
                 upper(input.presentmentCurrency()),
@@ -153,7 +153,11 @@ final class DraftOrderWebMapping {
                         : content.appliedDiscount(),
                 shipping,
                 present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
-                present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress(),
+                billingAddress(
+                        errors,
+                        input,
+                        present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
+                        present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress()),
                 present.has("taxes_included") ? Boolean.TRUE.equals(input.taxesIncluded()) : content.taxesIncluded(),
                 present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt(),
                 present.has("presentment_currency")
@@ -319,6 +323,28 @@ final class DraftOrderWebMapping {
         return null;
     }
 
+    /**
+     * {@code billing_matches_shipping: true} copies the shipping address into the billing address at the time of the
+     * request (afterwards the response's flag says whether the two are still the same); a different billing address
+     * in the same request contradicts it.
+     */
+    private static DraftContent.Address billingAddress(
+            List<FieldError> errors,
+            DraftOrderInput input,
+            DraftContent.Address shipping,
+            DraftContent.Address billing) {
+        if (!Boolean.TRUE.equals(input.billingMatchesShipping())) {
+            return billing;
+        }
+        if (shipping == null) {
+            errors.add(new FieldError("billing_matches_shipping", "needs a shipping_address to copy"));
+        } else if (input.billingAddress() != null && !shipping.equals(billing)) {
+            errors.add(new FieldError(
+                    "billing_address", "differs from shipping_address although billing_matches_shipping is true"));
+        }
+        return shipping;
+    }
+
     private static DraftContent.Address address(Address a) {
         if (a == null) {
             return null;
@@ -446,6 +472,8 @@ final class DraftOrderWebMapping {
                                                 presentment == null ? null : presentment.shippingPrice())),
                 addressView(s.content().shippingAddress()),
                 addressView(s.content().billingAddress()),
+                s.content().billingAddress() != null
+                        && s.content().billingAddress().equals(s.content().shippingAddress()),
                 s.content().taxesIncluded(),
                 s.content().taxExempt(),
                 calc == null

@@ -17,6 +17,44 @@ class DraftUpdateApiTest extends DraftServiceTestBase {
     }
 
     @Test
+    void billingMatchesShippingCopiesTheShippingAddressIntoTheBillingAddressAndIsPublished() {
+        String store = newStore();
+        var created = post("/draft-orders", store, """
+                {"draft_order": {"currency": "EUR", "email": "ada@example.com", "phone": "+49 30 1234567",
+                  "line_items": [{"title": "Mug", "price": "19.99", "quantity": 1}],
+                  "shipping_address": {"first_name": "Ada", "last_name": "Lovelace", "address1": "Unter den Linden 1",
+                                       "city": "Berlin", "zip": "10117", "country_code": "DE"},
+                  "billing_matches_shipping": true}}
+                """);
+
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode draft = created.path("draft_order");
+        String id = draft.path("id").asString();
+        assertThat(draft.path("billing_matches_shipping").asBoolean()).isTrue();
+        assertThat(draft.path("billing_address")).isEqualTo(draft.path("shipping_address"));
+        assertThat(draft.path("phone").asString()).isEqualTo("+49 30 1234567");
+        assertThat(draftEvents(id, DraftOrderCreated.class))
+                .singleElement()
+                .satisfies(e -> assertThat(e.getDraftOrder().getContent().getBillingAddress())
+                        .isEqualTo(e.getDraftOrder().getContent().getShippingAddress()));
+
+        var moved = patch(store, id, """
+                {"draft_order": {"shipping_address": {"first_name": "Ada", "last_name": "Lovelace",
+                  "address1": "Marienplatz 1", "city": "München", "zip": "80331", "country_code": "DE"}}}
+                """);
+        assertThat(moved.path("draft_order", "billing_matches_shipping").asBoolean())
+                .as("the billing address stays where it was; the flag tells")
+                .isFalse();
+
+        var contradicting = patch(store, id, """
+                {"draft_order": {"billing_matches_shipping": true,
+                  "billing_address": {"first_name": "Someone", "last_name": "Else", "city": "Hamburg", "country_code": "DE"}}}
+                """);
+        assertThat(contradicting.status()).isEqualTo(422);
+        assertThat(contradicting.path("errors").get(0).path("field").asString()).isEqualTo("billing_address");
+    }
+
+    @Test
     void aPartialUpdateChangesOnlyTheGivenFieldsAndWaitsForTheCartToRecalculate() {
         String store = newStore();
         String id = readyDraft(store, draftBody("19.99", "ada@example.com", "phone"));
