@@ -9,6 +9,8 @@ import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,9 +56,12 @@ import org.springframework.kafka.core.KafkaTemplate;
  *   <li>a write whose relay failed and whose retries a crash interrupted.
  * </ul>
  *
- * <p>Several instances may relay the same document at once (the sweep of one and the memory of another, or a
- * save that re-includes messages a concurrent relay just sent): that can only duplicate a send, never lose one or
- * reorder one within an instance, and duplicates are what consumers already tolerate. The sweep is a collection
+ * <p>A lane remembers the ids the broker acknowledged lately ({@value #ACKNOWLEDGED_KEPT}), so a message handed
+ * over twice — by successive saves whose outboxes overlap, by a save that loaded its document before the relay
+ * removed a message and so wrote it back, by a sweep or retry racing the steady state — is removed but not sent
+ * again. Several instances may still relay the same document at once (the sweep of one and the memory of
+ * another), and a restarted instance remembers nothing: that can only duplicate a send, never lose one or reorder
+ * one within an instance, and duplicates are what consumers already tolerate. The sweep is a collection
  * scan on the embedded MongoDB server (it has no index for "outbox not empty"), which is why it is not run every
  * second: the steady state does not need it.
  */
@@ -65,6 +70,8 @@ public class OutboxRelay implements SmartLifecycle {
     public static final String OUTBOX_FIELD = "outbox";
     /** Most documents one lane relays in one go. */
     static final int MAX_BATCH = 500;
+    /** Acknowledged message ids a lane remembers so that it does not send them again. */
+    static final int ACKNOWLEDGED_KEPT = 20_000;
 
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
@@ -120,7 +127,7 @@ public class OutboxRelay implements SmartLifecycle {
      * returns how many were sent.
      */
     public int publish(String collection, Object id) {
-        return relay(List.of(new Pending(new DocumentRef(collection, id), null)));
+        return relay(List.of(new Pending(new DocumentRef(collection, id), null)), new HashSet<>());
     }
 
     /**
@@ -161,9 +168,19 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Relays a batch: every document's messages in order, all sends before any wait, then one {@code $pull} per
-     * document of what the broker acknowledged. Returns how many messages were sent and removed.
+     * document of what the broker acknowledged. Returns how many messages were sent.
      */
     int relay(List<Pending> batch) {
+        return relay(batch, new HashSet<>());
+    }
+
+    /**
+     * {@link #relay(List)}, skipping the send (not the removal) of messages in {@code acknowledged}, the ids the broker
+     * has acknowledged to this lane recently, to which it adds. A save that loaded its document before the relay
+     * removed a message writes it back, and successive saves hand the relay overlapping outboxes: such a message is
+     * only removed, not sent twice.
+     */
+    private int relay(List<Pending> batch, Set<String> acknowledged) {
         Map<DocumentRef, Map<String, OutgoingMessage>> byDocument = new LinkedHashMap<>();
         for (Pending pending : batch) {
             List<OutgoingMessage> messages = pending.messages();
@@ -182,6 +199,7 @@ public class OutboxRelay implements SmartLifecycle {
             }
         }
         Map<DocumentRef, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
+        int sent = 0;
         for (var entry : byDocument.entrySet()) {
             if (entry.getValue().isEmpty()) {
                 continue;
@@ -189,6 +207,9 @@ public class OutboxRelay implements SmartLifecycle {
             List<CompletableFuture<?>> documentSends = new ArrayList<>();
             try {
                 for (OutgoingMessage message : entry.getValue().values()) {
+                    if (acknowledged.contains(message.messageId())) {
+                        continue;
+                    }
                     CompletableFuture<?> send = kafka.send(record(message));
                     documentSends.add(send);
                     if (send.isCompletedExceptionally()) {
@@ -202,7 +223,6 @@ public class OutboxRelay implements SmartLifecycle {
             sends.put(entry.getKey(), documentSends);
         }
         Map<String, List<WriteModel<Document>>> removals = new LinkedHashMap<>();
-        int sent = 0;
         for (var entry : sends.entrySet()) {
             try {
                 CompletableFuture.allOf(entry.getValue().toArray(CompletableFuture[]::new))
@@ -211,20 +231,22 @@ public class OutboxRelay implements SmartLifecycle {
                 fail(entry.getKey(), e);
                 continue;
             }
+            sent += entry.getValue().size();
             List<String> ids = List.copyOf(byDocument.get(entry.getKey()).keySet());
+            acknowledged.addAll(ids);
             removals.computeIfAbsent(entry.getKey().collection(), c -> new ArrayList<>())
                     .add(new UpdateOneModel<>(
                             eq("_id", entry.getKey().id()),
                             new Document(
                                     "$pull",
                                     new Document(OUTBOX_FIELD, new Document("messageId", new Document("$in", ids))))));
-            sent += ids.size();
         }
         for (var entry : removals.entrySet()) {
             try {
                 mongo.getCollection(entry.getKey()).bulkWrite(entry.getValue(), new BulkWriteOptions().ordered(false));
             } catch (RuntimeException e) {
-                // sent but still in the outbox: the retry sends them again (a duplicate, never a loss)
+                // sent but still in the outbox: the retry removes them (a lane remembers what was acknowledged);
+                // after a restart the sweep sends them again (a duplicate, never a loss)
                 for (WriteModel<Document> removal : entry.getValue()) {
                     Object id = ((Document) ((UpdateOneModel<Document>) removal).getFilter()).get("_id");
                     fail(new DocumentRef(entry.getKey(), id), e);
@@ -326,6 +348,13 @@ public class OutboxRelay implements SmartLifecycle {
     private final class Lane implements Runnable {
         final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         final Thread thread;
+        /** Ids the broker acknowledged lately, oldest first (only this lane's thread touches it). */
+        final Set<String> acknowledged = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > ACKNOWLEDGED_KEPT;
+            }
+        });
 
         Lane(String name) {
             this.thread = new Thread(this, name);
@@ -343,7 +372,7 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    relay(batch);
+                    relay(batch, acknowledged);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {

@@ -86,6 +86,22 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aSaveThatWritesBackAnAlreadySentMessageGetsItRemovedButNotSentAgain() {
+        relay.start();
+        Thing thing = new Thing("thing_6");
+        thing.enqueue(message("first"));
+        writer.save(thing);
+        await(() -> outboxOf("thing_6").isEmpty());
+
+        // loaded before the relay removed "first": the next save writes it back along with the new message
+        thing.enqueue(message("second"));
+        writer.save(thing);
+
+        await(() -> outboxOf("thing_6").isEmpty());
+        assertThat(kafka.sentIds()).containsExactly("first", "second");
+    }
+
+    @Test
     void whatACrashLeftInAnOutboxIsSentByTheSweepAtStart() {
         Thing thing = new Thing("thing_3");
         thing.enqueue(message("left"));
