@@ -137,7 +137,11 @@ public class MessagingAutoConfiguration {
     OutboxRelay outboxRelay(
             MongoTemplate mongo, KafkaTemplate<String, byte[]> rawKafkaTemplate, MessagingProperties properties) {
         return new OutboxRelay(
-                mongo, rawKafkaTemplate, properties.outboxCollections(), properties.outboxSweepInterval());
+                mongo,
+                rawKafkaTemplate,
+                properties.outboxCollections(),
+                properties.outboxSweepInterval(),
+                properties.outboxRelayThreads());
     }
 
     @Bean

@@ -16,7 +16,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retry bounded retries of a failing record before it goes to the dead-letter topic
  * @param concurrency consumer threads of this service (at most the partition count is useful)
  * @param outboxCollections MongoDB collections whose documents carry an {@code outbox} array to relay
- * @param outboxSweepInterval how often the relay looks for messages a crash left behind
+ * @param outboxSweepInterval how often the relay scans the outbox collections for messages a crash (of this or another
+ *     instance) left behind; it also does once at start. Messages this instance saves are relayed at once from
+ *     memory, and failed relays are retried every second, without a scan
+ * @param outboxRelayThreads threads relaying the outbox; each document always goes through the same one
  */
 @ConfigurationProperties("draftorders.messaging")
 public record MessagingProperties(
@@ -29,7 +32,8 @@ public record MessagingProperties(
         @DefaultValue Retry retry,
         @DefaultValue("1") int concurrency,
         @DefaultValue List<String> outboxCollections,
-        @DefaultValue("1s") Duration outboxSweepInterval) {
+        @DefaultValue("30s") Duration outboxSweepInterval,
+        @DefaultValue("2") int outboxRelayThreads) {
 
     /**
      * @param attempts delivery attempts of one record, the first included

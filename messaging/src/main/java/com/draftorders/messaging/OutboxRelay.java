@@ -6,17 +6,26 @@ import static com.mongodb.client.model.Projections.include;
 
 import com.draftorders.schemas.EventHeaders;
 import java.nio.charset.StandardCharsets;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
-import org.bson.types.Binary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -25,23 +34,59 @@ import org.springframework.kafka.core.KafkaTemplate;
 
 /**
  * Publishes what aggregates wrote to their {@code outbox} array and then removes it (at-least-once: a crash between
- * the send and the removal sends again; consumers deduplicate on {@code event_id}). Documents are relayed right
- * after a service saves them, and a periodic sweep picks up anything a crash left behind. Messages of one document
- * are sent in order with an idempotent producer ({@code acks=all}).
+ * the send and the removal sends again; consumers deduplicate on {@code event_id}). Messages of one document are
+ * sent in order with an idempotent producer ({@code acks=all}).
  *
- * <p>Several instances of a service may relay the same document at once; that can only duplicate a send, never
- * lose or reorder one within an instance, and duplicates are what consumers already tolerate.
+ * <p><b>Steady state, from memory.</b> {@link OutboxWriter} hands the relay the messages of each document it has
+ * just saved ({@link #publishSoon(String, Object, List)}); nothing is read back from MongoDB. Each document is
+ * relayed by one of {@code threads} lanes chosen by its collection and id, so everything about one document —
+ * messages of successive saves, retries, sweeps — goes through one thread in the order it was handed over. A lane
+ * takes everything queued at once (up to {@link #MAX_BATCH} documents; several saves of one document merge, in
+ * order, without repeats), sends it all before waiting for the acknowledgements, then removes what was acknowledged
+ * with one bulk {@code $pull} per collection. A document whose send failed (or was not acknowledged) keeps its
+ * outbox, none of its later messages of that batch are sent, and it is retried from MongoDB every second.
+ *
+ * <p><b>Crashes and other instances: the sweep.</b> What the memory of this instance does not know about is found by
+ * the sweep, which queries every relayed collection for documents with a pending outbox and relays them from
+ * MongoDB: once at start, then every {@code sweepInterval}. It covers:
+ *
+ * <ul>
+ *   <li>this instance crashing (or being stopped) between a save and its relay: the messages are in MongoDB, and the
+ *       restarted instance's first sweep sends them;
+ *   <li>another instance of the service crashing and not coming back: a surviving instance's sweep sends its
+ *       leftovers, at most {@code sweepInterval} later;
+ *   <li>a write whose relay failed and whose retries a crash interrupted.
+ * </ul>
+ *
+ * <p>A lane remembers the ids the broker acknowledged lately ({@value #ACKNOWLEDGED_KEPT}), so a message handed
+ * over twice — by successive saves whose outboxes overlap, by a save that loaded its document before the relay
+ * removed a message and so wrote it back, by a sweep or retry racing the steady state — is removed but not sent
+ * again. Several instances may still relay the same document at once (the sweep of one and the memory of
+ * another), and a restarted instance remembers nothing: that can only duplicate a send, never lose one or reorder
+ * one within an instance, and duplicates are what consumers already tolerate. The sweep is a collection
+ * scan on the embedded MongoDB server (it has no index for "outbox not empty"), which is why it is not run every
+ * second: the steady state does not need it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
     public static final String OUTBOX_FIELD = "outbox";
+    /** Most documents one lane relays in one go. */
+    static final int MAX_BATCH = 500;
+    /** Acknowledged message ids a lane remembers so that it does not send them again. */
+    static final int ACKNOWLEDGED_KEPT = 20_000;
+
+    private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private final MongoTemplate mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
     private final Duration sweepInterval;
-    private ExecutorService publisher;
+    private final int threads;
+    /** Documents whose relay failed; retried from MongoDB every {@link #RETRY_INTERVAL}. */
+    private final Set<DocumentRef> failed = ConcurrentHashMap.newKeySet();
+
+    private volatile Lane[] lanes;
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
 
@@ -50,73 +95,61 @@ public class OutboxRelay implements SmartLifecycle {
             KafkaTemplate<String, byte[]> kafka,
             List<String> collections,
             Duration sweepInterval) {
+        this(mongo, kafka, collections, sweepInterval, 1);
+    }
+
+    public OutboxRelay(
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            Duration sweepInterval,
+            int threads) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.sweepInterval = sweepInterval;
+        this.threads = Math.max(1, threads);
     }
 
-    /** Relays the outbox of one document soon, off the caller's thread. */
+    /** Relays the outbox of one document soon, off the caller's thread, reading it from MongoDB. */
     public void publishSoon(String collection, Object id) {
-        if (running) {
-            publisher.execute(() -> publishQuietly(collection, id));
-        }
+        enqueue(new Pending(new DocumentRef(collection, id), null));
     }
 
-    /** Sends the pending messages of one document and removes them from its outbox; returns how many were sent. */
+    /**
+     * Relays {@code messages}, the outbox of a document as just saved, soon and off the caller's thread, without
+     * reading it back; they are removed from the document's outbox once the broker has acknowledged them.
+     */
+    public void publishSoon(String collection, Object id, List<OutgoingMessage> messages) {
+        enqueue(new Pending(new DocumentRef(collection, id), List.copyOf(messages)));
+    }
+
+    /**
+     * Sends the pending messages of one document now, on the caller's thread, and removes them from its outbox;
+     * returns how many were sent.
+     */
     public int publish(String collection, Object id) {
-        var documents = mongo.getCollection(collection);
-        Document document =
-                documents.find(eq("_id", id)).projection(include(OUTBOX_FIELD)).first();
-        if (document == null) {
-            return 0;
-        }
-        List<Document> outbox = document.getList(OUTBOX_FIELD, Document.class, List.of());
-        if (outbox.isEmpty()) {
-            return 0;
-        }
-        List<CompletableFuture<?>> sends = new ArrayList<>();
-        List<String> sent = new ArrayList<>();
-        for (Document message : outbox) {
-            byte[] value = message.get("value", Binary.class).getData();
-            var record = new ProducerRecord<>(message.getString("topic"), message.getString("key"), value);
-            Document headers = message.get("headers", Document.class);
-            if (headers == null || headers.isEmpty()) {
-                // stored before messages kept their headers
-                record.headers()
-                        .add(
-                                EventHeaders.EVENT_ID,
-                                message.getString("messageId").getBytes(StandardCharsets.UTF_8));
-            } else {
-                headers.forEach((name, header) ->
-                        record.headers().add(name, String.valueOf(header).getBytes(StandardCharsets.UTF_8)));
-            }
-            sends.add(kafka.send(record));
-            sent.add(message.getString("messageId"));
-        }
-        CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).join();
-        documents.updateOne(
-                eq("_id", id),
-                new Document(
-                        "$pull", new Document(OUTBOX_FIELD, new Document("messageId", new Document("$in", sent)))));
-        return sent.size();
+        return relay(List.of(new Pending(new DocumentRef(collection, id), null)), new HashSet<>());
     }
 
-    /** Relays every document that still has pending messages; returns how many messages were sent. */
+    /**
+     * Hands every document that still has pending messages to the relay (read from MongoDB when its lane gets to
+     * it); returns how many documents that was.
+     */
     public int sweep() {
-        int sent = 0;
+        int found = 0;
         for (String collection : collections) {
             List<Object> ids = new ArrayList<>();
             mongo.getCollection(collection)
                     .find(exists(OUTBOX_FIELD + ".0"))
                     .projection(include("_id"))
-                    .limit(1000)
                     .forEach(d -> ids.add(d.get("_id")));
             for (Object id : ids) {
-                sent += publish(collection, id);
+                publishSoon(collection, id);
             }
+            found += ids.size();
         }
-        return sent;
+        return found;
     }
 
     /** Pending messages across all relayed collections (the outbox backlog). */
@@ -128,19 +161,145 @@ public class OutboxRelay implements SmartLifecycle {
         return pending;
     }
 
-    private void publishQuietly(String collection, Object id) {
-        try {
-            publish(collection, id);
-        } catch (RuntimeException e) {
-            log.warn("outbox relay of {}/{} failed, the sweep retries: {}", collection, id, e.toString());
+    private void enqueue(Pending pending) {
+        Lane[] current = lanes;
+        if (running && current != null) {
+            current[Math.floorMod(pending.document().hashCode(), current.length)].queue.add(pending);
+        }
+    }
+
+    /**
+     * Relays a batch: every document's messages in order, all sends before any wait, then one {@code $pull} per
+     * document of what the broker acknowledged. Returns how many messages were sent.
+     */
+    int relay(List<Pending> batch) {
+        return relay(batch, new HashSet<>());
+    }
+
+    /**
+     * {@link #relay(List)}, skipping the send (not the removal) of messages in {@code acknowledged}, the ids the broker
+     * has acknowledged to this lane recently, to which it adds. A save that loaded its document before the relay
+     * removed a message writes it back, and successive saves hand the relay overlapping outboxes: such a message is
+     * only removed, not sent twice.
+     */
+    private int relay(List<Pending> batch, Set<String> acknowledged) {
+        Map<DocumentRef, Map<String, OutgoingMessage>> byDocument = new LinkedHashMap<>();
+        for (Pending pending : batch) {
+            List<OutgoingMessage> messages = pending.messages();
+            if (messages == null) {
+                try {
+                    messages = load(pending.document());
+                } catch (RuntimeException e) {
+                    fail(pending.document(), e);
+                    continue;
+                }
+            }
+            Map<String, OutgoingMessage> outbox =
+                    byDocument.computeIfAbsent(pending.document(), d -> new LinkedHashMap<>());
+            for (OutgoingMessage message : messages) {
+                outbox.putIfAbsent(message.messageId(), message);
+            }
+        }
+        Map<DocumentRef, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
+        int sent = 0;
+        for (var entry : byDocument.entrySet()) {
+            if (entry.getValue().isEmpty()) {
+                continue;
+            }
+            List<CompletableFuture<?>> documentSends = new ArrayList<>();
+            try {
+                for (OutgoingMessage message : entry.getValue().values()) {
+                    if (acknowledged.contains(message.messageId())) {
+                        continue;
+                    }
+                    CompletableFuture<?> send = kafka.send(record(message));
+                    documentSends.add(send);
+                    if (send.isCompletedExceptionally()) {
+                        break; // refused at once: nothing after it, so that order holds
+                    }
+                }
+            } catch (RuntimeException e) {
+                // nothing after a message that could not be handed to the producer, so that order holds
+                documentSends.add(CompletableFuture.failedFuture(e));
+            }
+            sends.put(entry.getKey(), documentSends);
+        }
+        Map<String, List<WriteModel<Document>>> removals = new LinkedHashMap<>();
+        for (var entry : sends.entrySet()) {
+            try {
+                CompletableFuture.allOf(entry.getValue().toArray(CompletableFuture[]::new))
+                        .join();
+            } catch (RuntimeException e) {
+                fail(entry.getKey(), e);
+                continue;
+            }
+            sent += entry.getValue().size();
+            List<String> ids = List.copyOf(byDocument.get(entry.getKey()).keySet());
+            acknowledged.addAll(ids);
+            removals.computeIfAbsent(entry.getKey().collection(), c -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(
+                            eq("_id", entry.getKey().id()),
+                            new Document(
+                                    "$pull",
+                                    new Document(OUTBOX_FIELD, new Document("messageId", new Document("$in", ids))))));
+        }
+        for (var entry : removals.entrySet()) {
+            try {
+                mongo.getCollection(entry.getKey()).bulkWrite(entry.getValue(), new BulkWriteOptions().ordered(false));
+            } catch (RuntimeException e) {
+                // sent but still in the outbox: the retry removes them (a lane remembers what was acknowledged);
+                // after a restart the sweep sends them again (a duplicate, never a loss)
+                for (WriteModel<Document> removal : entry.getValue()) {
+                    Object id = ((Document) ((UpdateOneModel<Document>) removal).getFilter()).get("_id");
+                    fail(new DocumentRef(entry.getKey(), id), e);
+                }
+            }
+        }
+        return sent;
+    }
+
+    private List<OutgoingMessage> load(DocumentRef document) {
+        Document found = mongo.getCollection(document.collection())
+                .find(eq("_id", document.id()))
+                .projection(include(OUTBOX_FIELD))
+                .first();
+        if (found == null) {
+            return List.of();
+        }
+        return found.getList(OUTBOX_FIELD, Document.class, List.of()).stream()
+                .map(message -> mongo.getConverter().read(OutgoingMessage.class, message))
+                .toList();
+    }
+
+    /** The record with the headers fixed when the message was built (only {@code event_id} for older messages). */
+    private static ProducerRecord<String, byte[]> record(OutgoingMessage message) {
+        var record = new ProducerRecord<>(message.topic(), message.key(), message.value());
+        if (message.headers().isEmpty()) {
+            record.headers().add(EventHeaders.EVENT_ID, message.messageId().getBytes(StandardCharsets.UTF_8));
+        }
+        message.headers()
+                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        return record;
+    }
+
+    private void fail(DocumentRef document, RuntimeException e) {
+        if (failed.add(document)) {
+            log.warn("outbox relay of {}/{} failed, retrying: {}", document.collection(), document.id(), e.toString());
+        }
+    }
+
+    private void retryFailed() {
+        for (DocumentRef document : List.copyOf(failed)) {
+            failed.remove(document);
+            publishSoon(document.collection(), document.id());
         }
     }
 
     private void sweepQuietly() {
         try {
-            int sent = sweep();
-            if (sent > 0) {
-                log.info("outbox sweep relayed {} message(s)", sent);
+            int found = sweep();
+            if (found > 0) {
+                log.info("outbox sweep found {} document(s) with pending messages", found);
             }
         } catch (RuntimeException e) {
             log.warn("outbox sweep failed, retrying in {}: {}", sweepInterval, e.toString());
@@ -149,27 +308,87 @@ public class OutboxRelay implements SmartLifecycle {
 
     @Override
     public void start() {
-        publisher = Executors.newSingleThreadExecutor(r -> new Thread(r, "outbox-relay"));
-        sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sweep"));
-        sweeper.scheduleWithFixedDelay(
-                () -> publisher.execute(this::sweepQuietly), 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        Lane[] started = new Lane[threads];
+        for (int i = 0; i < threads; i++) {
+            started[i] = new Lane("outbox-relay-" + i);
+        }
+        lanes = started;
         running = true;
+        for (Lane lane : started) {
+            lane.thread.start();
+        }
+        sweeper = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "outbox-sweep"));
+        sweeper.scheduleWithFixedDelay(this::sweepQuietly, 0, sweepInterval.toMillis(), TimeUnit.MILLISECONDS);
+        sweeper.scheduleWithFixedDelay(
+                this::retryFailed, RETRY_INTERVAL.toMillis(), RETRY_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Stops taking work, gives the lanes a few seconds to send what they hold (the next start's sweep has the rest). */
     @Override
     public void stop() {
         running = false;
         sweeper.shutdownNow();
-        publisher.shutdownNow();
-        try {
-            publisher.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Lane[] stopping = lanes;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (Lane lane : stopping) {
+            try {
+                lane.thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            lane.thread.interrupt();
         }
     }
 
     @Override
     public boolean isRunning() {
         return running;
+    }
+
+    /** A document with an outbox. */
+    record DocumentRef(String collection, Object id) {}
+
+    /** A document to relay: with the messages it was saved with, or null to read its outbox from MongoDB. */
+    record Pending(DocumentRef document, List<OutgoingMessage> messages) {}
+
+    /** One relay thread and its queue. */
+    private final class Lane implements Runnable {
+        final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+        final Thread thread;
+        /** Ids the broker acknowledged lately, oldest first (only this lane's thread touches it). */
+        final Set<String> acknowledged = Collections.newSetFromMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > ACKNOWLEDGED_KEPT;
+            }
+        });
+
+        Lane(String name) {
+            this.thread = new Thread(this, name);
+            thread.setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            List<Pending> batch = new ArrayList<>();
+            while (running || !queue.isEmpty()) {
+                try {
+                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    batch.add(first);
+                    queue.drainTo(batch, MAX_BATCH - 1);
+                    relay(batch, acknowledged);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    log.warn("outbox relay batch failed, retrying: {}", e.toString());
+                    batch.forEach(p -> fail(p.document(), e));
+                } finally {
+                    batch.clear();
+                }
+            }
+        }
     }
 }

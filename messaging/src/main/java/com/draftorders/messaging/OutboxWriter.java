@@ -4,7 +4,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 
 /**
  * Saves an {@link OutboxDocument} (state, outgoing messages and handled ids in one atomic write, optimistic locking
- * on its version) and then asks the relay to publish its outbox right away.
+ * on its version) and then hands the relay the outbox it just wrote, to publish right away without reading it back.
  */
 public class OutboxWriter {
 
@@ -25,7 +25,7 @@ public class OutboxWriter {
     public <T extends OutboxDocument> T save(T document) {
         T saved = mongo.save(document);
         if (!saved.getOutbox().isEmpty()) {
-            relay.publishSoon(mongo.getCollectionName(saved.getClass()), saved.getId());
+            relay.publishSoon(mongo.getCollectionName(saved.getClass()), saved.getId(), saved.getOutbox());
         }
         return saved;
     }

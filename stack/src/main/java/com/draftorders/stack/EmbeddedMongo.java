@@ -1,7 +1,6 @@
 package com.draftorders.stack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,6 +9,7 @@ import java.nio.file.Path;
 /**
  * The MongoDB wire protocol served by mongo-java-server, its data in an H2 MVStore file so it survives a restart.
  * Services talk to it with the real MongoDB driver; no multi-document transactions, TTL or change streams here.
+ * {@link IdLookupH2Backend} serves queries by {@code _id} plus other conditions without scanning.
  */
 final class EmbeddedMongo {
 
@@ -23,7 +23,8 @@ final class EmbeddedMongo {
     void start() {
         try {
             Path dir = Files.createDirectories(settings.dataDir().resolve("mongo"));
-            server = new MongoServer(new H2Backend(dir.resolve("mongo.mv").toString()));
+            server = new MongoServer(
+                    new IdLookupH2Backend(dir.resolve("mongo.mv").toString()));
             server.bind(StackSettings.HOST, settings.mongoPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
