@@ -87,7 +87,15 @@ final class Rest {
         try {
             var response =
                     HTTP.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isBlank() ? JSON.nullNode() : JSON.readTree(response.body());
+            boolean json = response.headers()
+                    .firstValue("Content-Type")
+                    .map(type -> type.contains("json"))
+                    .orElse(true);
+            JsonNode body = response.body().isBlank()
+                    ? JSON.nullNode()
+                    : json
+                            ? JSON.readTree(response.body())
+                            : JSON.getNodeFactory().textNode(response.body());
             return new Response(response.statusCode(), body, response);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
