@@ -5,10 +5,10 @@ import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Projections.include;
 
 import com.draftorders.schemas.EventHeaders;
-import java.nio.charset.StandardCharsets;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -277,8 +277,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (message.headers().isEmpty()) {
             record.headers().add(EventHeaders.EVENT_ID, message.messageId().getBytes(StandardCharsets.UTF_8));
         }
-        message.headers()
-                .forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
+        message.headers().forEach((name, value) -> record.headers().add(name, value.getBytes(StandardCharsets.UTF_8)));
         return record;
     }
 

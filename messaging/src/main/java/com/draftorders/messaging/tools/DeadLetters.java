@@ -44,10 +44,15 @@ public final class DeadLetters {
     /** Marks a replayed record with where it was replayed from. */
     public static final String REPLAYED_FROM = "replayed_from";
 
-    private final String bootstrap;
+    private final Map<String, Object> clients;
 
     public DeadLetters(String bootstrap) {
-        this.bootstrap = bootstrap;
+        this(ToolClients.plain(bootstrap));
+    }
+
+    /** With Kafka client settings beyond the bootstrap address (e.g. SASL for a locked-down broker). */
+    public DeadLetters(Map<String, Object> clients) {
+        this.clients = Map.copyOf(clients);
     }
 
     /**
@@ -77,10 +82,7 @@ public final class DeadLetters {
 
     public List<DeadLetter> list(String deadLetterTopic) {
         List<DeadLetter> letters = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(clients, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
                     .map(p -> new TopicPartition(deadLetterTopic, p.partition()))
                     .toList();
@@ -105,13 +107,9 @@ public final class DeadLetters {
                 .filter(l -> wanted.contains("all") || wanted.contains(l.position()))
                 .toList();
         try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        "bootstrap.servers",
-                        bootstrap,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true),
+                ToolClients.with(
+                        clients,
+                        Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             for (DeadLetter letter : chosen) {
@@ -184,22 +182,15 @@ public final class DeadLetters {
     }
 
     public static void main(String[] args) {
-        String bootstrap = "127.0.0.1:9092";
-        List<String> rest = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--bootstrap=")) {
-                bootstrap = arg.substring("--bootstrap=".length());
-            } else {
-                rest.add(arg);
-            }
-        }
+        ToolClients clients = ToolClients.parse(args);
+        List<String> rest = clients.arguments();
         if (rest.size() < 2 || !(rest.get(0).equals("list") || rest.get(0).equals("replay"))) {
-            System.err.println("usage: DeadLetters [--bootstrap=host:port] list <topic>-dlt");
             System.err.println(
-                    "       DeadLetters [--bootstrap=host:port] replay <topic>-dlt <partition:offset>...|all");
+                    "usage: DeadLetters [--bootstrap=host:port] [--command-config=client.properties] list <topic>-dlt");
+            System.err.println("       DeadLetters [...] replay <topic>-dlt <partition:offset>...|all");
             System.exit(2);
         }
-        var tool = new DeadLetters(bootstrap);
+        var tool = new DeadLetters(clients.config());
         if (rest.get(0).equals("list")) {
             for (DeadLetter l : tool.list(rest.get(1))) {
                 System.out.printf(

@@ -56,7 +56,7 @@ public final class Events {
 
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String bootstrap;
+    private final Map<String, Object> clients;
     private final String registry;
     private final HttpClient http = HttpClient.newHttpClient();
     private final Map<Integer, Schema> schemas = new HashMap<>();
@@ -66,7 +66,12 @@ public final class Events {
      * @param registry the registry's Confluent-compatible API, e.g. {@code http://127.0.0.1:8085/apis/ccompat/v7}
      */
     public Events(String bootstrap, String registry) {
-        this.bootstrap = bootstrap;
+        this(ToolClients.plain(bootstrap), registry);
+    }
+
+    /** With Kafka client settings beyond the bootstrap address (e.g. SASL for a locked-down broker). */
+    public Events(Map<String, Object> clients, String registry) {
+        this.clients = Map.copyOf(clients);
         this.registry = registry.replaceFirst("/$", "");
     }
 
@@ -115,7 +120,7 @@ public final class Events {
     public record TopicSummary(String topic, int partitions, long records, Map<String, Long> lagByGroup) {}
 
     public List<TopicSummary> topics() {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+        try (Admin admin = Admin.create(clients)) {
             var names = new TreeMap<String, Integer>();
             admin.describeTopics(admin.listTopics().names().get())
                     .allTopicNames()
@@ -201,10 +206,7 @@ public final class Events {
 
     private List<Event> readAll(String topic) {
         List<Event> events = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of("bootstrap.servers", bootstrap),
-                new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (var consumer = new KafkaConsumer<>(clients, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
@@ -287,14 +289,12 @@ public final class Events {
     }
 
     public static void main(String[] args) {
-        String bootstrap = "127.0.0.1:9092";
+        ToolClients clients = ToolClients.parse(args);
         String registry = "http://127.0.0.1:8085/apis/ccompat/v7";
         int limit = 50;
         List<String> rest = new ArrayList<>();
-        for (String arg : args) {
-            if (arg.startsWith("--bootstrap=")) {
-                bootstrap = arg.substring("--bootstrap=".length());
-            } else if (arg.startsWith("--registry=")) {
+        for (String arg : clients.arguments()) {
+            if (arg.startsWith("--registry=")) {
                 registry = arg.substring("--registry=".length());
             } else if (arg.startsWith("--limit=")) {
                 limit = Integer.parseInt(arg.substring("--limit=".length()));
@@ -302,7 +302,7 @@ public final class Events {
                 rest.add(arg);
             }
         }
-        var tool = new Events(bootstrap, registry);
+        var tool = new Events(clients.config(), registry);
         String command = rest.isEmpty() ? "" : rest.get(0);
         if (command.equals("topics")) {
             System.out.printf("%-30s %10s %10s  %s%n", "topic", "partitions", "records", "lag by consumer group");
@@ -328,7 +328,8 @@ public final class Events {
                         e.metadata("causation_id"));
             }
         } else {
-            System.err.println("usage: Events [--bootstrap=host:port] [--registry=<ccompat url>] topics");
+            System.err.println("usage: Events [--bootstrap=host:port] [--command-config=client.properties]"
+                    + " [--registry=<ccompat url>] topics");
             System.err.println("       Events [...] read <topic> [--limit=N]      the newest N records, decoded");
             System.err.println("       Events [...] follow <draft, cart, payment or order id>");
             System.exit(2);
