@@ -10,16 +10,10 @@ import com.draftorders.avro.draft.DraftOrderCompleted;
 import com.draftorders.avro.draft.DraftOrderCreated;
 import com.draftorders.avro.draft.DraftOrderRequestRejected;
 import com.draftorders.avro.order.OrderPaymentCaptured;
-import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topics;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,27 +23,21 @@ class CompletionOverKafkaEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);
     static EmbeddedStack stack;
-    static MessageCodec codec;
-    static KafkaProducer<String, byte[]> producer;
+    static Channel channel;
     static TopicReader<?> draftEvents;
     static TopicReader<?> orderEvents;
 
     @BeforeAll
     static void stack() {
         stack = TestStack.shared();
-        codec = new MessageCodec(stack.settings().registryUrl());
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.settings().kafkaBootstrap()),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        channel = new Channel(stack, "phone-channel");
         draftEvents = new TopicReader<>(stack, Topics.DRAFT_ORDER_EVENTS);
         orderEvents = new TopicReader<>(stack, Topics.ORDER_EVENTS);
     }
 
     @AfterAll
     static void close() {
-        producer.close();
-        codec.close();
+        channel.close();
         draftEvents.close();
         orderEvents.close();
     }
@@ -160,13 +148,6 @@ class CompletionOverKafkaEndToEndTest {
     }
 
     static void send(String reference, Object payload) throws Exception {
-        var metadata = SampleMessages.metadata(reference);
-        metadata.setSource("phone-channel");
-        var envelope = Topics.DRAFT_ORDER_REQUESTS.wrap(metadata, payload);
-        producer.send(new ProducerRecord<>(
-                        Topics.DRAFT_ORDER_REQUESTS.name(),
-                        reference,
-                        codec.encode(Topics.DRAFT_ORDER_REQUESTS, envelope)))
-                .get();
+        channel.send(reference, payload);
     }
 }

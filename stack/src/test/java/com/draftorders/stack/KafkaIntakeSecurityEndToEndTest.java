@@ -12,17 +12,11 @@ import com.draftorders.avro.draft.DraftOrderCanceled;
 import com.draftorders.avro.draft.DraftOrderCompletionStarted;
 import com.draftorders.avro.draft.DraftOrderCreated;
 import com.draftorders.avro.draft.DraftOrderRequestRejected;
-import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +31,7 @@ class KafkaIntakeSecurityEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);
     static EmbeddedStack stack;
-    static MessageCodec codec;
-    static KafkaProducer<String, byte[]> producer;
+    static Channel channel;
     static TopicReader<?> draftEvents;
     static String run;
     static String storeA;
@@ -47,11 +40,7 @@ class KafkaIntakeSecurityEndToEndTest {
     @BeforeAll
     static void stack() {
         stack = TestStack.shared();
-        codec = new MessageCodec(stack.settings().registryUrl());
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.settings().kafkaBootstrap()),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        channel = new Channel(stack, "security-test");
         draftEvents = new TopicReader<>(stack, Topics.DRAFT_ORDER_EVENTS);
         run = UUID.randomUUID().toString().substring(0, 8);
         storeA = "e2e_a_" + run;
@@ -60,8 +49,7 @@ class KafkaIntakeSecurityEndToEndTest {
 
     @AfterAll
     static void close() {
-        producer.close();
-        codec.close();
+        channel.close();
         draftEvents.close();
     }
 
@@ -293,14 +281,6 @@ class KafkaIntakeSecurityEndToEndTest {
     }
 
     static void send(String store, String reference, Object payload) throws Exception {
-        var metadata = SampleMessages.metadata(reference);
-        metadata.setStoreId(store);
-        metadata.setSource("security-test");
-        var envelope = Topics.DRAFT_ORDER_REQUESTS.wrap(metadata, payload);
-        producer.send(new ProducerRecord<>(
-                        Topics.DRAFT_ORDER_REQUESTS.name(),
-                        reference,
-                        codec.encode(Topics.DRAFT_ORDER_REQUESTS, envelope)))
-                .get();
+        channel.send(store, reference, payload);
     }
 }

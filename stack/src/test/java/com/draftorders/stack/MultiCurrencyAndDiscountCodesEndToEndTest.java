@@ -10,19 +10,13 @@ import com.draftorders.avro.draft.CreateDraftOrder;
 import com.draftorders.avro.draft.DraftOrderCompleted;
 import com.draftorders.avro.order.OrderCreated;
 import com.draftorders.avro.order.OrderPaymentCaptured;
-import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topics;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,8 +34,7 @@ class MultiCurrencyAndDiscountCodesEndToEndTest {
     static Rest drafts;
     static Rest orders;
     static Rest carts;
-    static MessageCodec codec;
-    static KafkaProducer<String, byte[]> producer;
+    static Channel channel;
     static TopicReader<?> draftEvents;
     static TopicReader<?> orderEvents;
 
@@ -51,19 +44,14 @@ class MultiCurrencyAndDiscountCodesEndToEndTest {
         drafts = new Rest(stack.service("draft-service").url());
         orders = new Rest(stack.service("order-service").url());
         carts = new Rest(stack.service("cart-service").url());
-        codec = new MessageCodec(stack.settings().registryUrl());
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.settings().kafkaBootstrap()),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        channel = new Channel(stack, "pos-channel");
         draftEvents = new TopicReader<>(stack, Topics.DRAFT_ORDER_EVENTS);
         orderEvents = new TopicReader<>(stack, Topics.ORDER_EVENTS);
     }
 
     @AfterAll
     static void close() {
-        producer.close();
-        codec.close();
+        channel.close();
         draftEvents.close();
         orderEvents.close();
     }
@@ -293,13 +281,6 @@ class MultiCurrencyAndDiscountCodesEndToEndTest {
     }
 
     static void send(String reference, Object payload) throws Exception {
-        var metadata = SampleMessages.metadata(reference);
-        metadata.setSource("pos-channel");
-        var envelope = Topics.DRAFT_ORDER_REQUESTS.wrap(metadata, payload);
-        producer.send(new ProducerRecord<>(
-                        Topics.DRAFT_ORDER_REQUESTS.name(),
-                        reference,
-                        codec.encode(Topics.DRAFT_ORDER_REQUESTS, envelope)))
-                .get();
+        channel.send(reference, payload);
     }
 }

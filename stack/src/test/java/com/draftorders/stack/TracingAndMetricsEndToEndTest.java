@@ -9,7 +9,6 @@ import com.draftorders.avro.draft.CompleteDraftOrder;
 import com.draftorders.avro.draft.CreateDraftOrder;
 import com.draftorders.avro.draft.DraftOrderCompleted;
 import com.draftorders.avro.order.OrderPaymentCaptured;
-import com.draftorders.messaging.MessageCodec;
 import com.draftorders.messaging.TraceContext;
 import com.draftorders.schemas.EventHeaders;
 import com.draftorders.schemas.Topic;
@@ -30,10 +29,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,8 +49,7 @@ class TracingAndMetricsEndToEndTest {
     static EmbeddedStack stack;
     static Rest drafts;
     static Rest orders;
-    static MessageCodec codec;
-    static KafkaProducer<String, byte[]> producer;
+    static Channel channel;
     static Map<Topic<String, ?>, TopicReader<?>> readers = new LinkedHashMap<>();
 
     static Map<Topic<String, ?>, Set<String>> sagaTopics() {
@@ -75,11 +69,7 @@ class TracingAndMetricsEndToEndTest {
         stack = TestStack.shared();
         drafts = new Rest(stack.service("draft-service").url());
         orders = new Rest(stack.service("order-service").url());
-        codec = new MessageCodec(stack.settings().registryUrl());
-        producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", stack.settings().kafkaBootstrap()),
-                new StringSerializer(),
-                new ByteArraySerializer());
+        channel = new Channel(stack, "phone-channel");
         for (Topic<String, ?> topic : SAGA_TOPICS.keySet()) {
             readers.put(topic, new TopicReader<>(stack, topic));
         }
@@ -88,8 +78,7 @@ class TracingAndMetricsEndToEndTest {
     @AfterAll
     static void close() {
         readers.values().forEach(TopicReader::close);
-        producer.close();
-        codec.close();
+        channel.close();
     }
 
     @Test
@@ -182,11 +171,10 @@ class TracingAndMetricsEndToEndTest {
                 .isEqualTo(202);
         awaitDraft(id, d -> d.path("status").asString().equals("completed"));
         // A poison record on a topic draft-service consumes goes straight to the dead-letter topic.
-        producer.send(new ProducerRecord<>(
-                        Topics.CART_EVENTS.name(),
-                        "poison-metrics",
-                        "\u0000\u0000\u0000\u0000\u0007not avro".getBytes(StandardCharsets.UTF_8)))
-                .get();
+        channel.sendRaw(
+                Topics.CART_EVENTS.name(),
+                "poison-metrics",
+                "\u0000\u0000\u0000\u0000\u0007not avro".getBytes(StandardCharsets.UTF_8));
 
         String scrape = Eventually.await(
                 "draft-service metrics",
@@ -321,15 +309,10 @@ class TracingAndMetricsEndToEndTest {
                 "draft " + id, SAGA, () -> drafts.get("/draft-orders/" + id).path("draft_order"), condition);
     }
 
-    @SuppressWarnings("unchecked")
     static void send(String key, String correlation, TraceContext span, Object payload) throws Exception {
-        var metadata = SampleMessages.metadata(key);
+        var metadata = channel.metadata(key);
         metadata.setCorrelationId(correlation);
-        metadata.setSource("phone-channel");
-        var topic = Topics.DRAFT_ORDER_REQUESTS;
-        var record = new ProducerRecord<>(topic.name(), key, codec.encode(topic, topic.wrap(metadata, payload)));
-        record.headers().add(EventHeaders.TRACEPARENT, span.traceparent().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        channel.send(key, metadata, payload, Map.of(EventHeaders.TRACEPARENT, span.traceparent()));
     }
 
     /** The Prometheus scrape of a service, read without a token as a scraper would. */
