@@ -3,6 +3,7 @@ package com.draftorders.benchmark;
 import com.draftorders.avro.common.Metadata;
 import com.draftorders.avro.draft.CompleteDraftOrder;
 import com.draftorders.avro.draft.CreateDraftOrder;
+import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topics;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,14 +23,14 @@ final class KafkaChannel implements Channel {
 
     static final String CHANNEL = "bench";
     private final KafkaProducer<String, byte[]> producer;
-    private final FastCodec codec;
+    private final MessageCodec codec;
     private final Tracker tracker;
     private final String store;
 
     KafkaChannel(Target target, Tracker tracker, String store) {
         this.tracker = tracker;
         this.store = store;
-        this.codec = new FastCodec(target.registryUrl);
+        this.codec = new MessageCodec(target.registryUrl);
         this.producer = new KafkaProducer<>(
                 Map.of(
                         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,

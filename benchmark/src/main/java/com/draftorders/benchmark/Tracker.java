@@ -9,6 +9,7 @@ import com.draftorders.avro.draft.DraftOrderUpdated;
 import com.draftorders.avro.order.OrderCreated;
 import com.draftorders.avro.order.OrderCreationFailed;
 import com.draftorders.avro.order.OrderPaymentCaptured;
+import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
 import java.time.Duration;
@@ -33,7 +34,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 final class Tracker implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final FastCodec codec;
+    private final MessageCodec codec;
     private final long timeoutNanos;
     private final Map<String, Completion> byRef = new ConcurrentHashMap<>();
     private final Map<String, Completion> byDraft = new ConcurrentHashMap<>();
@@ -44,7 +45,7 @@ final class Tracker implements AutoCloseable {
 
     Tracker(Target target, Duration timeout) {
         this.timeoutNanos = timeout.toNanos();
-        this.codec = new FastCodec(target.registryUrl);
+        this.codec = new MessageCodec(target.registryUrl);
         this.consumer = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,

@@ -1,5 +1,6 @@
 package com.draftorders.benchmark;
 
+import com.draftorders.messaging.MessageCodec;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
 import java.time.Duration;
@@ -168,7 +169,7 @@ final class Traffic implements AutoCloseable {
         long bytes = 0;
         long read = 0;
         try (var reader = consumer(target, "bench-range-reader");
-                var codec = new FastCodec(target.registryUrl)) {
+                var codec = new MessageCodec(target.registryUrl)) {
             List<TopicPartition> assigned = partitions.stream()
                     .filter(tp -> after.getOrDefault(tp, 0L) > before.getOrDefault(tp, 0L))
                     .toList();
