@@ -9,16 +9,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
@@ -81,23 +77,9 @@ public final class DeadLetters {
     }
 
     public List<DeadLetter> list(String deadLetterTopic) {
-        List<DeadLetter> letters = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(clients, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(deadLetterTopic).stream()
-                    .map(p -> new TopicPartition(deadLetterTopic, p.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
-                    && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    letters.add(deadLetter(record));
-                }
-            }
-        }
-        return letters;
+        return ToolClients.readToEnd(clients, deadLetterTopic, Duration.ofSeconds(30)).stream()
+                .map(DeadLetters::deadLetter)
+                .toList();
     }
 
     /** Replays the dead letters at the given positions ({@code partition:offset}), or all of them for "all". */

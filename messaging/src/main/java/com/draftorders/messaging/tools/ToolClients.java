@@ -5,10 +5,17 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * The Kafka client settings of the operator tools: {@code --bootstrap=host:port} and, as with Kafka's own CLI tools,
@@ -20,7 +27,7 @@ record ToolClients(Map<String, Object> config, List<String> arguments) {
     static ToolClients parse(String[] args) {
         Map<String, Object> config = new HashMap<>();
         config.put("bootstrap.servers", "127.0.0.1:9092");
-        List<String> rest = new java.util.ArrayList<>();
+        List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--bootstrap=")) {
                 config.put("bootstrap.servers", arg.substring("--bootstrap=".length()));
@@ -42,6 +49,28 @@ record ToolClients(Map<String, Object> config, List<String> arguments) {
     /** Only a bootstrap address, as in the embedded stack. */
     static Map<String, Object> plain(String bootstrap) {
         return Map.of("bootstrap.servers", bootstrap);
+    }
+
+    /**
+     * Every record on {@code topic} from the beginning up to the end offsets when it is called (at most
+     * {@code timeout} of reading), with its key as a string and its value as bytes.
+     */
+    static List<ConsumerRecord<String, byte[]>> readToEnd(Map<String, Object> config, String topic, Duration timeout) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.nanoTime() < deadline) {
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+            }
+        }
+        return records;
     }
 
     /** These settings plus {@code extra}. */
