@@ -56,28 +56,15 @@ final class DraftOrderWebMapping {
         }
         var inputs = input.lineItems() == null ? List.<LineItemInput>of() : input.lineItems();
         List<DraftContent.LineItem> lines = lines(errors, inputs, currency, Set.of());
-        if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
-            errors.add(new FieldError(
-                    "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
-        }
-        var shipping = input.shippingLine() == null
-                ? null
-                : new DraftContent.ShippingLine(
-                        input.shippingLine().title(),
-                        money(
-                                errors,
-                                "shipping_line.price",
-                                input.shippingLine().price(),
-                                currency,
-                                true),
-                        input.shippingLine().code());
+        var shipping = shippingLine(errors, input.shippingLine(), currency);
+        var shippingAddress = address(input.shippingAddress());
         var content = new DraftContent(
                 currency,
                 lines,
                 discount(errors, "applied_discount", input.appliedDiscount(), currency),
                 shipping,
-                address(input.shippingAddress()),
-                billingAddress(errors, input, address(input.shippingAddress()), address(input.billingAddress())),
+                shippingAddress,
+                billingAddress(errors, input, shippingAddress, address(input.billingAddress())),
                 Boolean.TRUE.equals(input.taxesIncluded()),
                 Boolean.TRUE.equals(input.taxExempt()),
                 upper(input.presentmentCurrency()),
@@ -126,25 +113,13 @@ final class DraftOrderWebMapping {
             Set<String> currentIds = new HashSet<>();
             content.lineItems().forEach(l -> currentIds.add(l.id()));
             lines = lines(errors, inputs, currency, currentIds);
-            if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
-                errors.add(new FieldError(
-                        "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
-            }
         }
         var shipping = content.shippingLine();
         if (present.has("shipping_line")) {
-            shipping = input.shippingLine() == null
-                    ? null
-                    : new DraftContent.ShippingLine(
-                            input.shippingLine().title(),
-                            money(
-                                    errors,
-                                    "shipping_line.price",
-                                    input.shippingLine().price(),
-                                    currency,
-                                    true),
-                            input.shippingLine().code());
+            shipping = shippingLine(errors, input.shippingLine(), currency);
         }
+        var shippingAddress =
+                present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress();
         var newContent = new DraftContent(
                 currency,
                 lines,
@@ -152,11 +127,11 @@ final class DraftOrderWebMapping {
                         ? discount(errors, "applied_discount", input.appliedDiscount(), currency)
                         : content.appliedDiscount(),
                 shipping,
-                present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
+                shippingAddress,
                 billingAddress(
                         errors,
                         input,
-                        present.has("shipping_address") ? address(input.shippingAddress()) : content.shippingAddress(),
+                        shippingAddress,
                         present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress()),
                 present.has("taxes_included") ? Boolean.TRUE.equals(input.taxesIncluded()) : content.taxesIncluded(),
                 present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt(),
@@ -211,11 +186,15 @@ final class DraftOrderWebMapping {
     }
 
     /**
-     * Parses line items (at most one more than the limit, so the caller reports the limit). A line naming the id of
-     * one of {@code keepableIds} keeps it; every other line gets a new id.
+     * Parses line items, reporting more than the limit (and parsing at most one more than it). A line naming the id
+     * of one of {@code keepableIds} keeps it; every other line gets a new id.
      */
     private static List<DraftContent.LineItem> lines(
             List<FieldError> errors, List<LineItemInput> inputs, String currency, Set<String> keepableIds) {
+        if (inputs.size() > DraftValidation.MAX_LINE_ITEMS) {
+            errors.add(new FieldError(
+                    "line_items", "must contain at most " + DraftValidation.MAX_LINE_ITEMS + " line items"));
+        }
         List<DraftContent.LineItem> lines = new ArrayList<>();
         Set<String> used = new HashSet<>();
         for (int i = 0; i < inputs.size() && i <= DraftValidation.MAX_LINE_ITEMS; i++) {
@@ -343,6 +322,16 @@ final class DraftOrderWebMapping {
                     "billing_address", "differs from shipping_address although billing_matches_shipping is true"));
         }
         return shipping;
+    }
+
+    private static DraftContent.ShippingLine shippingLine(
+            List<FieldError> errors, DraftOrderJson.ShippingLineInput input, String currency) {
+        return input == null
+                ? null
+                : new DraftContent.ShippingLine(
+                        input.title(),
+                        money(errors, "shipping_line.price", input.price(), currency, true),
+                        input.code());
     }
 
     private static DraftContent.Address address(Address a) {
