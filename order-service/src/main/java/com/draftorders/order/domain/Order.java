@@ -74,30 +74,6 @@ public final class Order {
         return new Creation.Created(order);
     }
 
-    /** Rebuilds a stored order; records no event. */
-    public static Order restore(
-            String id,
-            String storeId,
-            long number,
-            OrderDetails details,
-            Instant createdAt,
-            Instant paymentDueAt,
-            PaymentStatus paymentStatus,
-            long capturedAmount,
-            long refundedAmount) {
-        return restore(
-                id,
-                storeId,
-                number,
-                details,
-                createdAt,
-                paymentDueAt,
-                paymentStatus,
-                capturedAmount,
-                refundedAmount,
-                List.of());
-    }
-
     /** Rebuilds a stored order with the payment requests it has accepted; records no event. */
     public static Order restore(
             String id,

@@ -151,7 +151,7 @@ public final class OrderFixtures {
 
     /** A stored order as loaded back: no recorded events, the given payment state. */
     public static Order storedOrder(PaymentStatus status, long captured, long refunded) {
-        return Order.restore("order_01JTEST", STORE, 1001, details(), NOW, null, status, captured, refunded);
+        return Order.restore("order_01JTEST", STORE, 1001, details(), NOW, null, status, captured, refunded, List.of());
     }
 
     public static Order created(OrderDetails details, OrderNumbers numbers) {
