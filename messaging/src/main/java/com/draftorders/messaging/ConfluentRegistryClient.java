@@ -23,8 +23,15 @@ class ConfluentRegistryClient {
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final int ATTEMPTS = 5;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * HTTP/1.1: the JDK client's default h2c upgrade to the registry once hung a schema fetch past its request
+     * timeout (seen in a CI run: a consumer stuck in {@code send} for minutes), and a consumer must never wait forever.
+     */
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
     private final String ccompatUrl;
 
     ConfluentRegistryClient(String registryUrl) {

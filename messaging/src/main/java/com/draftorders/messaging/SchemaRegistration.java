@@ -25,8 +25,10 @@ public class SchemaRegistration implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(SchemaRegistration.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as ConfluentRegistryClient: no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final String ccompatUrl;
 
     public SchemaRegistration(String registryUrl) {

@@ -11,8 +11,10 @@ import org.springframework.boot.health.contributor.Health;
 /** UP when the schema registry answers its Confluent-compatible API. */
 public class SchemaRegistryHealthIndicator extends AbstractHealthIndicator {
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as ConfluentRegistryClient: no h2c upgrade
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final String ccompatUrl;
 
     public SchemaRegistryHealthIndicator(String registryUrl) {

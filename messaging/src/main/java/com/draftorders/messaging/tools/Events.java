@@ -55,7 +55,8 @@ public final class Events {
 
     private final Map<String, Object> clients;
     private final String registry;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = // as ConfluentRegistryClient: no h2c upgrade
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final Map<Integer, Schema> schemas = new HashMap<>();
 
     /**
