@@ -1,15 +1,22 @@
 package com.draftorders.messaging;
 
+import com.draftorders.messaging.work.AggregateIndexes;
+import com.draftorders.messaging.work.AggregateReads;
+import com.draftorders.messaging.work.AggregateType;
+import com.draftorders.messaging.work.UnitOfWork;
 import com.draftorders.schemas.AvroTrust;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
+import com.mongodb.WriteConcern;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,6 +31,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.mongodb.autoconfigure.MongoClientSettingsBuilderCustomizer;
+import org.springframework.boot.mongodb.autoconfigure.MongoConnectionDetails;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.ConsumerFactory;
@@ -122,7 +131,8 @@ public class MessagingAutoConfiguration {
             MessageCodec codec,
             MessagingProperties properties,
             @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId,
-            MessagingMetrics metrics) {
+            MessagingMetrics metrics,
+            UnitOfWork unitOfWork) {
         return new SubscriptionContainer(
                 subscriptions.orderedStream().toList(),
                 rawConsumerFactory,
@@ -130,18 +140,60 @@ public class MessagingAutoConfiguration {
                 codec,
                 properties,
                 groupId,
-                metrics);
+                metrics,
+                unitOfWork);
+    }
+
+    /** Every collection whose documents carry an outbox: the aggregates', the receipts, and any configured. */
+    static List<String> outboxCollections(List<AggregateType<?>> aggregates, MessagingProperties properties) {
+        Set<String> collections = new LinkedHashSet<>();
+        aggregates.forEach(a -> collections.add(a.collection()));
+        collections.add(UnitOfWork.RECEIPTS);
+        collections.addAll(properties.outboxCollections());
+        return List.copyOf(collections);
     }
 
     @Bean
     OutboxRelay outboxRelay(
-            MongoTemplate mongo, KafkaTemplate<String, byte[]> rawKafkaTemplate, MessagingProperties properties) {
+            MongoTemplate mongo,
+            KafkaTemplate<String, byte[]> rawKafkaTemplate,
+            MessagingProperties properties,
+            ObjectProvider<AggregateType<?>> aggregates) {
         return new OutboxRelay(
-                mongo,
+                mongo.getDb(),
                 rawKafkaTemplate,
-                properties.outboxCollections(),
+                outboxCollections(aggregates.orderedStream().toList(), properties),
                 properties.outboxSweepInterval(),
                 properties.outboxRelayThreads());
+    }
+
+    @Bean
+    UnitOfWork unitOfWork(MongoTemplate mongo, OutboxRelay relay, Clock clock, MessagingProperties properties) {
+        return new UnitOfWork(mongo.getDb(), relay, clock, properties.writeAttempts());
+    }
+
+    @Bean
+    AggregateReads aggregateReads(MongoTemplate mongo) {
+        return new AggregateReads(mongo.getDb());
+    }
+
+    /** Creates the indexes every aggregate type declares, at start. */
+    @Bean
+    AggregateIndexes aggregateIndexes(MongoTemplate mongo, ObjectProvider<AggregateType<?>> aggregates) {
+        return new AggregateIndexes(mongo.getDb(), aggregates.orderedStream().toList());
+    }
+
+    /**
+     * Every write is acknowledged only once durable: {@code w: majority, j: true}, unless the connection string
+     * states its own write concern. The unit of work relies on it before it relays, commits offsets or answers.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer durableWrites(MongoConnectionDetails connection) {
+        return settings -> {
+            if (connection.getConnectionString().getWriteConcern() == null) {
+                settings.writeConcern(WriteConcern.MAJORITY.withJournal(true));
+            }
+        };
     }
 
     @Bean
@@ -151,13 +203,16 @@ public class MessagingAutoConfiguration {
 
     /** Outbox backlog gauges, measured when scraped and at most every 5 seconds. */
     @Bean
-    OutboxMetrics outboxMetrics(MongoTemplate mongo, MessagingProperties properties, Clock clock) {
-        return new OutboxMetrics(mongo, properties.outboxCollections(), clock, Duration.ofSeconds(5));
-    }
-
-    @Bean
-    OutboxWriter outboxWriter(MongoTemplate mongo, OutboxRelay relay) {
-        return new OutboxWriter(mongo, relay);
+    OutboxMetrics outboxMetrics(
+            MongoTemplate mongo,
+            MessagingProperties properties,
+            Clock clock,
+            ObjectProvider<AggregateType<?>> aggregates) {
+        return new OutboxMetrics(
+                mongo,
+                outboxCollections(aggregates.orderedStream().toList(), properties),
+                clock,
+                Duration.ofSeconds(5));
     }
 
     @Bean

@@ -13,13 +13,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param source the name this service stamps on every message it produces
  * @param createTopics create the catalog's topics (and their dead-letter topics) at startup
  * @param replicationFactor replication factor of created topics
- * @param retry bounded retries of a failing record before it goes to the dead-letter topic
+ * @param retry pauses between attempts of a poll that failed because MongoDB or the broker did (a record whose own
+ *     handler fails goes to the dead-letter topic at once)
  * @param concurrency consumer threads of this service (at most the partition count is useful)
  * @param outboxCollections MongoDB collections whose documents carry an {@code outbox} array to relay
  * @param outboxSweepInterval how often the relay scans the outbox collections for messages a crash (of this or another
  *     instance) left behind; it also does once at start. Messages this instance saves are relayed at once from
  *     memory, and failed relays are retried every second, without a scan
  * @param outboxRelayThreads threads relaying the outbox; each document always goes through the same one
+ * @param writeAttempts rounds in which a unit of work writes a batch when other writers keep changing its documents
+ *     (each round decides the conflicting ones again on fresh state); then a REST call answers 409 and a poll is
+ *     delivered again
  */
 @ConfigurationProperties("draftorders.messaging")
 public record MessagingProperties(
@@ -33,17 +37,16 @@ public record MessagingProperties(
         @DefaultValue("1") int concurrency,
         @DefaultValue List<String> outboxCollections,
         @DefaultValue("30s") Duration outboxSweepInterval,
-        @DefaultValue("2") int outboxRelayThreads) {
+        @DefaultValue("2") int outboxRelayThreads,
+        @DefaultValue("8") int writeAttempts) {
 
     /**
-     * @param attempts delivery attempts of one record, the first included
      * @param initialBackoff wait after the first failure; doubles each time
      * @param maxBackoff longest wait between two attempts
      */
     public record Retry(
-            @DefaultValue("4") int attempts,
             @DefaultValue("200ms") Duration initialBackoff,
-            @DefaultValue("2s") Duration maxBackoff) {}
+            @DefaultValue("5s") Duration maxBackoff) {}
 
     /**
      * The {@code metadata.source} of what this service writes: {@code source} when set, else the application name.

@@ -90,10 +90,10 @@ public class OutboxMetrics implements MeterBinder {
         Instant oldest = null;
         for (Document document : mongo.getCollection(collection)
                 .find(exists(OutboxRelay.OUTBOX_FIELD + ".0"))
-                .projection(include(OutboxRelay.OUTBOX_FIELD + ".createdAt"))) {
+                .projection(include(OutboxRelay.OUTBOX_FIELD + ".at"))) {
             for (Document message : document.getList(OutboxRelay.OUTBOX_FIELD, Document.class, List.of())) {
                 pending++;
-                Date createdAt = message.getDate("createdAt");
+                Date createdAt = message.getDate("at");
                 if (createdAt != null
                         && (oldest == null || createdAt.toInstant().isBefore(oldest))) {
                     oldest = createdAt.toInstant();

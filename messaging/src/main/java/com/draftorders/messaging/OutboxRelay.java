@@ -4,19 +4,22 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Projections.include;
 
+import com.draftorders.messaging.work.Outboxes;
 import com.draftorders.schemas.EventHeaders;
+import com.mongodb.ReadConcern;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.WriteModel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,11 +28,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.bson.BsonReader;
+import org.bson.BsonType;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -58,18 +63,20 @@ import org.springframework.kafka.core.KafkaTemplate;
  *   <li>a write whose relay failed and whose retries a crash interrupted.
  * </ul>
  *
- * <p>A lane remembers the ids the broker acknowledged lately ({@value #ACKNOWLEDGED_KEPT}), so a message handed
+ * <p>The relay remembers the ids the broker acknowledged lately ({@value #ACKNOWLEDGED_KEPT}), so a message handed
  * over twice — by successive saves whose outboxes overlap, by a save that loaded its document before the relay
  * removed a message and so wrote it back, by a sweep or retry racing the steady state — is removed but not sent
  * again. Several instances may still relay the same document at once (the sweep of one and the memory of
  * another), and a restarted instance remembers nothing: that can only duplicate a send, never lose one or reorder
- * one within an instance, and duplicates are what consumers already tolerate. The sweep is a collection
+ * one within an instance, and duplicates are what consumers already tolerate. A unit of work that rewrites a document
+ * leaves acknowledged messages out of its outbox, so most removals happen in the next write of the document for
+ * free. The sweep is a collection
  * scan on the embedded MongoDB server (it has no index for "outbox not empty"), which is why it is not run every
  * second: the steady state does not need it.
  */
 public class OutboxRelay implements SmartLifecycle {
 
-    public static final String OUTBOX_FIELD = "outbox";
+    public static final String OUTBOX_FIELD = Outboxes.FIELD;
     /** Most documents one lane relays in one go. */
     static final int MAX_BATCH = 500;
     /** Acknowledged message ids a lane remembers so that it does not send them again. */
@@ -78,20 +85,22 @@ public class OutboxRelay implements SmartLifecycle {
     private static final Duration RETRY_INTERVAL = Duration.ofSeconds(1);
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
-    private final MongoTemplate mongo;
+    private final MongoDatabase mongo;
     private final KafkaTemplate<String, byte[]> kafka;
     private final List<String> collections;
     private final Duration sweepInterval;
     private final int threads;
     /** Documents whose relay failed; retried from MongoDB every {@link #RETRY_INTERVAL}. */
     private final Set<DocumentRef> failed = ConcurrentHashMap.newKeySet();
+    /** Ids the broker acknowledged lately: not sent again, and left out when a unit of work rewrites an outbox. */
+    private final RecentIds acknowledged = new RecentIds(ACKNOWLEDGED_KEPT);
 
     private volatile Lane[] lanes;
     private ScheduledExecutorService sweeper;
     private volatile boolean running;
 
     public OutboxRelay(
-            MongoTemplate mongo,
+            MongoDatabase mongo,
             KafkaTemplate<String, byte[]> kafka,
             List<String> collections,
             Duration sweepInterval) {
@@ -99,7 +108,7 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     public OutboxRelay(
-            MongoTemplate mongo,
+            MongoDatabase mongo,
             KafkaTemplate<String, byte[]> kafka,
             List<String> collections,
             Duration sweepInterval,
@@ -109,6 +118,11 @@ public class OutboxRelay implements SmartLifecycle {
         this.collections = List.copyOf(collections);
         this.sweepInterval = sweepInterval;
         this.threads = Math.max(1, threads);
+    }
+
+    /** Whether the broker acknowledged the message lately (then it is not sent again). */
+    public boolean isAcknowledged(String messageId) {
+        return acknowledged.contains(messageId);
     }
 
     /** Relays the outbox of one document soon, off the caller's thread, reading it from MongoDB. */
@@ -129,18 +143,21 @@ public class OutboxRelay implements SmartLifecycle {
      * returns how many were sent.
      */
     public int publish(String collection, Object id) {
-        return relay(List.of(new Pending(new DocumentRef(collection, id), null)), new HashSet<>());
+        return relay(List.of(new Pending(new DocumentRef(collection, id), null)));
     }
 
     /**
      * Hands every document that still has pending messages to the relay (read from MongoDB when its lane gets to
-     * it); returns how many documents that was.
+     * it); returns how many documents that was. The query reads with read concern majority: it finds only durable
+     * writes (on the embedded server: the store is committed before it answers), so a sweep never sends a message
+     * whose write a crash could still lose.
      */
     public int sweep() {
         int found = 0;
         for (String collection : collections) {
             List<Object> ids = new ArrayList<>();
             mongo.getCollection(collection)
+                    .withReadConcern(ReadConcern.MAJORITY)
                     .find(exists(OUTBOX_FIELD + ".0"))
                     .projection(include("_id"))
                     .forEach(d -> ids.add(d.get("_id")));
@@ -170,19 +187,11 @@ public class OutboxRelay implements SmartLifecycle {
 
     /**
      * Relays a batch: every document's messages in order, all sends before any wait, then one {@code $pull} per
-     * document of what the broker acknowledged. Returns how many messages were sent.
+     * document of what the broker acknowledged; returns how many messages were sent. It skips the send (not the removal) of messages the broker acknowledged recently: a write that
+     * loaded its document before the relay removed a message writes it back, and successive writes hand the relay
+     * overlapping outboxes; such a message is only removed, not sent twice.
      */
     int relay(List<Pending> batch) {
-        return relay(batch, new HashSet<>());
-    }
-
-    /**
-     * {@link #relay(List)}, skipping the send (not the removal) of messages in {@code acknowledged}, the ids the broker
-     * has acknowledged to this lane recently, to which it adds. A save that loaded its document before the relay
-     * removed a message writes it back, and successive saves hand the relay overlapping outboxes: such a message is
-     * only removed, not sent twice.
-     */
-    private int relay(List<Pending> batch, Set<String> acknowledged) {
         Map<DocumentRef, Map<String, OutgoingMessage>> byDocument = new LinkedHashMap<>();
         for (Pending pending : batch) {
             List<OutgoingMessage> messages = pending.messages();
@@ -235,17 +244,20 @@ public class OutboxRelay implements SmartLifecycle {
             }
             sent += entry.getValue().size();
             List<String> ids = List.copyOf(byDocument.get(entry.getKey()).keySet());
-            acknowledged.addAll(ids);
+            ids.forEach(acknowledged::add);
             removals.computeIfAbsent(entry.getKey().collection(), c -> new ArrayList<>())
                     .add(new UpdateOneModel<>(
                             eq("_id", entry.getKey().id()),
                             new Document(
                                     "$pull",
-                                    new Document(OUTBOX_FIELD, new Document("messageId", new Document("$in", ids))))));
+                                    new Document(OUTBOX_FIELD, new Document("id", new Document("$in", ids))))));
         }
         for (var entry : removals.entrySet()) {
             try {
-                mongo.getCollection(entry.getKey()).bulkWrite(entry.getValue(), new BulkWriteOptions().ordered(false));
+                // not waited on to be durable: a removal a crash loses only sends the message again
+                mongo.getCollection(entry.getKey())
+                        .withWriteConcern(WriteConcern.W1)
+                        .bulkWrite(entry.getValue(), new BulkWriteOptions().ordered(false));
             } catch (RuntimeException e) {
                 // sent but still in the outbox: the retry removes them (a lane remembers what was acknowledged);
                 // after a restart the sweep sends them again (a duplicate, never a loss)
@@ -259,16 +271,24 @@ public class OutboxRelay implements SmartLifecycle {
     }
 
     private List<OutgoingMessage> load(DocumentRef document) {
-        Document found = mongo.getCollection(document.collection())
+        RawBsonDocument found = mongo.getCollection(document.collection(), RawBsonDocument.class)
+                .withReadConcern(ReadConcern.MAJORITY)
                 .find(eq("_id", document.id()))
                 .projection(include(OUTBOX_FIELD))
                 .first();
         if (found == null) {
             return List.of();
         }
-        return found.getList(OUTBOX_FIELD, Document.class, List.of()).stream()
-                .map(message -> mongo.getConverter().read(OutgoingMessage.class, message))
-                .toList();
+        try (BsonReader reader = found.asBsonReader()) {
+            reader.readStartDocument();
+            while (reader.readBsonType() != BsonType.END_OF_DOCUMENT) {
+                if (reader.readName().equals(OUTBOX_FIELD)) {
+                    return Outboxes.read(reader);
+                }
+                reader.skipValue();
+            }
+        }
+        return List.of();
     }
 
     /** The record with the headers fixed when the message was built (only {@code event_id} for older messages). */
@@ -347,6 +367,31 @@ public class OutboxRelay implements SmartLifecycle {
     /** A document with an outbox. */
     record DocumentRef(String collection, Object id) {}
 
+    /** A bounded set of recent ids, safe for many threads; the oldest leave first. */
+    static final class RecentIds {
+        private final Set<String> ids = ConcurrentHashMap.newKeySet();
+        private final ArrayBlockingQueue<String> order;
+
+        RecentIds(int capacity) {
+            this.order = new ArrayBlockingQueue<>(capacity);
+        }
+
+        void add(String id) {
+            if (ids.add(id)) {
+                while (!order.offer(id)) {
+                    String oldest = order.poll();
+                    if (oldest != null) {
+                        ids.remove(oldest);
+                    }
+                }
+            }
+        }
+
+        boolean contains(String id) {
+            return ids.contains(id);
+        }
+    }
+
     /** A document to relay: with the messages it was saved with, or null to read its outbox from MongoDB. */
     record Pending(DocumentRef document, List<OutgoingMessage> messages) {}
 
@@ -354,13 +399,6 @@ public class OutboxRelay implements SmartLifecycle {
     private final class Lane implements Runnable {
         final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         final Thread thread;
-        /** Ids the broker acknowledged lately, oldest first (only this lane's thread touches it). */
-        final Set<String> acknowledged = Collections.newSetFromMap(new LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > ACKNOWLEDGED_KEPT;
-            }
-        });
 
         Lane(String name) {
             this.thread = new Thread(this, name);
@@ -378,7 +416,7 @@ public class OutboxRelay implements SmartLifecycle {
                     }
                     batch.add(first);
                     queue.drainTo(batch, MAX_BATCH - 1);
-                    relay(batch, acknowledged);
+                    relay(batch);
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {

@@ -1,24 +1,36 @@
 package com.draftorders.messaging;
 
+import com.draftorders.messaging.MessageFactory.Correlation;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.messaging.work.Target;
+import com.draftorders.messaging.work.UnitOfWork.Work;
 import com.draftorders.schemas.Topic;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * What a service consumes from one topic: a handler per payload type. Payload types without a handler are skipped,
- * so a producer may add new message types without breaking this consumer.
+ * What a service consumes from one topic: per payload type, where the message finds its aggregate and what the
+ * aggregate decides. The {@link SubscriptionContainer} runs a poll's records through the unit of work as one batch.
+ * Payload types without a handler are skipped, so a producer may add new message types without breaking this
+ * consumer.
  *
  * <pre>{@code
  * Subscription.to(Topics.CART_COMMANDS)
- *     .on(LockCart.class, carts::lock)
- *     .on(UnlockCart.class, carts::unlock);
+ *     .on(LockCart.class, m -> Address.byId(CARTS, m.payload().getCartId(), m.storeId()), carts::lock)
+ *     .on(UnlockCart.class, m -> Address.byId(CARTS, m.payload().getCartId(), m.storeId()), carts::unlock);
  * }</pre>
  */
 public final class Subscription {
 
+    /** Decides on the aggregate a message addresses. */
+    @FunctionalInterface
+    public interface Handler<A, P> {
+        void handle(Target<A> target, IncomingMessage<P> message);
+    }
+
     private final Topic<String, ?> topic;
-    private final Map<Class<?>, Consumer<IncomingMessage<?>>> handlers = new LinkedHashMap<>();
+    private final Map<Class<?>, Route<?, ?>> routes = new LinkedHashMap<>();
 
     private Subscription(Topic<String, ?> topic) {
         this.topic = topic;
@@ -28,12 +40,16 @@ public final class Subscription {
         return new Subscription(topic);
     }
 
-    @SuppressWarnings("unchecked")
-    public <P> Subscription on(Class<P> payloadType, Consumer<IncomingMessage<P>> handler) {
+    /**
+     * Handles {@code payloadType} on the aggregate at {@code address} (which may return null for a message that
+     * touches no aggregate and only replies, or throw {@link InvalidMessageException} for one that names none).
+     */
+    public <P, A> Subscription on(
+            Class<P> payloadType, Function<IncomingMessage<P>, Address<A>> address, Handler<A, P> handler) {
         if (!topic.acceptsPayloadType(payloadType)) {
             throw new IllegalArgumentException(payloadType.getSimpleName() + " is not a payload of " + topic.name());
         }
-        handlers.put(payloadType, message -> handler.accept((IncomingMessage<P>) message));
+        routes.put(payloadType, new Route<>(address, handler));
         return this;
     }
 
@@ -41,13 +57,24 @@ public final class Subscription {
         return topic;
     }
 
-    /** Hands the message to the handler of its payload type; returns false when this service ignores the type. */
-    boolean dispatch(IncomingMessage<?> message) {
-        Consumer<IncomingMessage<?>> handler = handlers.get(message.payload().getClass());
-        if (handler == null) {
-            return false;
+    /** The work a message stands for, or null when this service ignores its payload type. */
+    @SuppressWarnings("unchecked")
+    public Work<?> workFor(IncomingMessage<?> message, TraceContext trace) {
+        Route<Object, Object> route =
+                (Route<Object, Object>) routes.get(message.payload().getClass());
+        if (route == null) {
+            return null;
         }
-        handler.accept(message);
-        return true;
+        return route.work((IncomingMessage<Object>) message, trace);
+    }
+
+    private record Route<P, A>(Function<IncomingMessage<P>, Address<A>> address, Handler<A, P> handler) {
+
+        Work<A> work(IncomingMessage<P> message, TraceContext trace) {
+            return new Work<>(address.apply(message), message.eventId(), Correlation.of(message), trace, target -> {
+                handler.handle(target, message);
+                return null;
+            });
+        }
     }
 }

@@ -1,8 +1,12 @@
 package com.draftorders.messaging;
 
+import com.draftorders.messaging.work.UnitOfWork;
+import com.draftorders.messaging.work.UnitOfWork.Outcome;
+import com.draftorders.messaging.work.UnitOfWork.Work;
 import com.draftorders.schemas.EventHeaders;
 import com.draftorders.schemas.Topic;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -16,19 +20,29 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.BatchMessageListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
-import org.springframework.kafka.listener.ConsumerRecordRecoverer;
 import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Runs all of a service's {@link Subscription}s in one listener container (one consumer group: the service name).
- * Records are decoded here; a record that cannot be decoded or is invalid goes straight to {@code <topic>-dlt}
- * with its original key and bytes and the error in headers, and any other failure is retried with backoff a
- * bounded number of times before it does the same. Either way the partition keeps flowing.
+ * Runs all of a service's {@link Subscription}s in one listener container (one consumer group: the service name),
+ * a poll's records at a time through the {@link UnitOfWork}:
+ *
+ * <ul>
+ *   <li>each record is decoded and turned into its work; a record that cannot be decoded, lacks its metadata or
+ *       names no aggregate goes to {@code <topic>-dlt} with its original key, bytes and headers and the error in
+ *       headers;
+ *   <li>the works run as one batch; a record whose handler fails goes to the dead-letter topic the same way, and the
+ *       partition keeps flowing;
+ *   <li>dead letters are acknowledged by the broker, and the batch's writes are durable, before the container
+ *       commits the poll's offsets; a crash before that delivers the poll again, and the processed ids the
+ *       documents hold make the second run change nothing twice;
+ *   <li>when MongoDB or the broker fails, the whole poll is tried again with growing pauses for as long as it takes
+ *       (nothing is dead-lettered because infrastructure was down).
+ * </ul>
  */
 public class SubscriptionContainer implements SmartLifecycle {
 
@@ -38,6 +52,8 @@ public class SubscriptionContainer implements SmartLifecycle {
     private final ConcurrentMessageListenerContainer<String, byte[]> container;
     private final MessageCodec codec;
     private final MessagingMetrics metrics;
+    private final UnitOfWork unitOfWork;
+    private final DeadLetterPublishingRecoverer deadLetters;
 
     public SubscriptionContainer(
             List<Subscription> subscriptions,
@@ -46,9 +62,13 @@ public class SubscriptionContainer implements SmartLifecycle {
             MessageCodec codec,
             MessagingProperties properties,
             String groupId,
-            MessagingMetrics metrics) {
+            MessagingMetrics metrics,
+            UnitOfWork unitOfWork) {
         this.codec = codec;
         this.metrics = metrics;
+        this.unitOfWork = unitOfWork;
+        this.deadLetters = new DeadLetterPublishingRecoverer(
+                deadLetterTemplate, (record, error) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         this.byTopic =
                 subscriptions.stream().collect(Collectors.toMap(s -> s.topic().name(), Function.identity()));
         if (byTopic.isEmpty()) {
@@ -58,61 +78,91 @@ public class SubscriptionContainer implements SmartLifecycle {
         ContainerProperties containerProperties =
                 new ContainerProperties(byTopic.keySet().toArray(String[]::new));
         containerProperties.setGroupId(groupId);
-        containerProperties.setMessageListener((MessageListener<String, byte[]>) this::onRecord);
+        containerProperties.setAckMode(ContainerProperties.AckMode.BATCH);
+        containerProperties.setMessageListener((BatchMessageListener<String, byte[]>) this::onBatch);
         this.container = new ConcurrentMessageListenerContainer<>(consumerFactory, containerProperties);
         container.setConcurrency(properties.concurrency());
-        container.setCommonErrorHandler(errorHandler(deadLetterTemplate, properties.retry(), metrics));
+        container.setCommonErrorHandler(errorHandler(properties.retry()));
         container.setBeanName(groupId + "-subscriptions");
     }
 
-    static DefaultErrorHandler errorHandler(
-            KafkaTemplate<String, byte[]> template, MessagingProperties.Retry retry, MessagingMetrics metrics) {
-        var publisher = new DeadLetterPublishingRecoverer(
-                template, (record, error) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
-        // The dead-letter record keeps the original headers (traceparent, ce_*) next to the error headers.
-        ConsumerRecordRecoverer recoverer = (record, error) -> {
-            publisher.accept(record, error);
-            metrics.deadLettered(record.topic(), error);
-        };
+    /** A poll that failed (MongoDB or the broker unavailable) is tried again, with growing pauses, until it passes. */
+    static DefaultErrorHandler errorHandler(MessagingProperties.Retry retry) {
         var backOff = new ExponentialBackOff(retry.initialBackoff().toMillis(), 2.0);
         backOff.setMaxInterval(retry.maxBackoff().toMillis());
-        backOff.setMaxAttempts(Math.max(0, retry.attempts() - 1));
-        var handler = new DefaultErrorHandler(recoverer, backOff);
-        handler.addNotRetryableExceptions(UndecodableMessageException.class, InvalidMessageException.class);
-        return handler;
+        return new DefaultErrorHandler(backOff);
     }
 
-    /**
-     * Handles one record in a span of the trace its {@code traceparent} header names (a new trace without one), so
-     * the handler's log lines carry the trace id and the messages it causes continue the trace.
-     */
-    private void onRecord(ConsumerRecord<String, byte[]> record) {
-        Header traceparent = record.headers().lastHeader(EventHeaders.TRACEPARENT);
-        TraceContext trace = TraceContext.continueFrom(
-                traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8));
-        try (var scope = trace.activate()) {
-            handle(record);
+    /** Handles one poll: decode, one unit of work, dead letters; the container then commits the offsets. */
+    void onBatch(List<ConsumerRecord<String, byte[]>> records) {
+        List<Work<?>> works = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, byte[]>> workRecords = new ArrayList<>(records.size());
+        List<IncomingMessage<?>> messages = new ArrayList<>(records.size());
+        List<DeadLetter> dead = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            TraceContext trace = traceOf(record);
+            try (var scope = trace.activate()) {
+                IncomingMessage<?> message = decode(record);
+                Work<?> work = byTopic.get(record.topic()).workFor(message, trace);
+                if (work == null) {
+                    log.debug("ignoring {} on {}", message.payload().getClass().getSimpleName(), record.topic());
+                    metrics.handled(record.topic(), message.payload(), false);
+                    continue;
+                }
+                works.add(work);
+                workRecords.add(record);
+                messages.add(message);
+            } catch (UndecodableMessageException | InvalidMessageException e) {
+                dead.add(new DeadLetter(record, e));
+            }
+        }
+        List<Outcome> outcomes = works.isEmpty() ? List.of() : unitOfWork.run(works);
+        for (int i = 0; i < outcomes.size(); i++) {
+            Outcome outcome = outcomes.get(i);
+            if (outcome.failed()) {
+                ConsumerRecord<String, byte[]> record = workRecords.get(i);
+                try (var scope = traceOf(record).activate()) {
+                    log.warn(
+                            "{} at {}-{}@{} failed and goes to the dead-letter topic: {}",
+                            messages.get(i).payload().getClass().getSimpleName(),
+                            record.topic(),
+                            record.partition(),
+                            record.offset(),
+                            outcome.failure().toString());
+                }
+                dead.add(new DeadLetter(record, outcome.failure()));
+            } else {
+                metrics.handled(workRecords.get(i).topic(), messages.get(i).payload(), true);
+            }
+        }
+        for (DeadLetter letter : dead) {
+            deadLetters.accept(letter.record(), letter.error());
+            metrics.deadLettered(letter.record().topic(), letter.error());
         }
     }
 
-    private void handle(ConsumerRecord<String, byte[]> record) {
+    private record DeadLetter(ConsumerRecord<String, byte[]> record, Exception error) {}
+
+    /** The trace its {@code traceparent} header names (a new trace without one). */
+    private static TraceContext traceOf(ConsumerRecord<String, byte[]> record) {
+        Header traceparent = record.headers().lastHeader(EventHeaders.TRACEPARENT);
+        return TraceContext.continueFrom(
+                traceparent == null ? null : new String(traceparent.value(), StandardCharsets.UTF_8));
+    }
+
+    private IncomingMessage<?> decode(ConsumerRecord<String, byte[]> record) {
         Subscription subscription = byTopic.get(record.topic());
         @SuppressWarnings("unchecked")
         Topic<String, SpecificRecordBase> topic = (Topic<String, SpecificRecordBase>) subscription.topic();
         SpecificRecordBase envelope = codec.decode(topic, record.value());
         requireMetadata(Topic.metadataOf(envelope));
-        var message = new IncomingMessage<>(
+        return new IncomingMessage<>(
                 Topic.metadataOf(envelope),
                 Topic.payloadOf(envelope),
                 record.key(),
                 record.topic(),
                 record.partition(),
                 record.offset());
-        boolean applied = subscription.dispatch(message);
-        if (!applied) {
-            log.debug("ignoring {} on {}", message.payload().getClass().getSimpleName(), record.topic());
-        }
-        metrics.handled(record.topic(), message.payload(), applied);
     }
 
     /** Every message must say what it is, for which store and about what; without that nothing can be applied. */

@@ -2,9 +2,11 @@ package com.draftorders.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.draftorders.messaging.testing.StoredOutboxes;
 import com.draftorders.schemas.EventHeaders;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,11 +22,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.bson.Document;
-import org.bson.types.Binary;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.mock.MockProducerFactory;
@@ -35,28 +33,14 @@ class OutboxHeadersAndBacklogTest {
 
     static final Instant NOW = Instant.parse("2025-03-04T05:06:07.089Z");
 
-    @org.springframework.data.mongodb.core.mapping.Document("things")
-    static class Thing extends OutboxDocument {
-        @Id
-        String id;
-
-        Thing(String id) {
-            this.id = id;
-        }
-
-        @Override
-        public String getId() {
-            return id;
-        }
-    }
-
     final MongoServer server = new MongoServer(new MemoryBackend());
     final MongoClient client = MongoClients.create(server.bindAndGetConnectionString());
     final MongoTemplate mongo = new MongoTemplate(client, "test");
+    final MongoDatabase database = mongo.getDb();
     final MockProducer<String, byte[]> producer =
             new MockProducer<>(true, null, new StringSerializer(), new ByteArraySerializer());
     final OutboxRelay relay = new OutboxRelay(
-            mongo,
+            database,
             new KafkaTemplate<>(new MockProducerFactory<>(() -> producer)),
             List.of("things"),
             Duration.ofHours(1));
@@ -90,52 +74,28 @@ class OutboxHeadersAndBacklogTest {
 
     @Test
     void theRelaySendsTheHeadersStoredWithTheMessageInTheirOrder() {
-        var thing = new Thing("t1");
-        thing.enqueue(message("evt_1", NOW, headers("evt_1")));
-        mongo.save(thing);
+        StoredOutboxes.store(database, "things", "t1", List.of(message("evt_1", NOW, headers("evt_1"))));
 
         assertThat(relay.publish("things", "t1")).isEqualTo(1);
 
         assertThat(producer.history())
                 .singleElement()
                 .satisfies(record -> assertThat(sentHeaders(record)).containsExactlyEntriesOf(headers("evt_1")));
-        assertThat(mongo.findById("t1", Thing.class).getOutbox()).isEmpty();
-    }
-
-    @Test
-    void aMessageStoredBeforeHeadersWereKeptIsStillReadAndRelayedWithItsEventId() {
-        mongo.getCollection("things")
-                .insertOne(new Document("_id", "t2")
-                        .append("version", 0L)
-                        .append(
-                                "outbox",
-                                List.of(new Document("messageId", "evt_old")
-                                        .append("topic", "cart-commands")
-                                        .append("key", "cart_1")
-                                        .append("value", new Binary(new byte[] {0, 1}))
-                                        .append("createdAt", Date.from(NOW)))));
-
-        assertThat(mongo.findById("t2", Thing.class).getOutbox())
-                .singleElement()
-                .satisfies(m -> assertThat(m.headers()).isEmpty());
-        assertThat(relay.publish("things", "t2")).isEqualTo(1);
-
-        assertThat(producer.history())
-                .singleElement()
-                .satisfies(record ->
-                        assertThat(sentHeaders(record)).containsExactly(Map.entry(EventHeaders.EVENT_ID, "evt_old")));
+        assertThat(StoredOutboxes.outboxOf(database, "things", "t1")).isEmpty();
     }
 
     @Test
     void theBacklogCountsPendingMessagesAndTheAgeOfTheOldestPerCollection() {
-        var first = new Thing("t3");
-        first.enqueue(message("evt_a", NOW.minusSeconds(30), headers("evt_a")));
-        first.enqueue(message("evt_b", NOW.minusSeconds(5), headers("evt_b")));
-        var second = new Thing("t4");
-        second.enqueue(message("evt_c", NOW.minusSeconds(12), headers("evt_c")));
-        mongo.save(first);
-        mongo.save(second);
-        mongo.save(new Thing("t5"));
+        StoredOutboxes.store(
+                database,
+                "things",
+                "t3",
+                List.of(
+                        message("evt_a", NOW.minusSeconds(30), headers("evt_a")),
+                        message("evt_b", NOW.minusSeconds(5), headers("evt_b"))));
+        StoredOutboxes.store(
+                database, "things", "t4", List.of(message("evt_c", NOW.minusSeconds(12), headers("evt_c"))));
+        StoredOutboxes.store(database, "things", "t5", List.of());
         var metrics = new OutboxMetrics(
                 mongo, List.of("things", "empty"), Clock.fixed(NOW, ZoneOffset.UTC), Duration.ofSeconds(5));
         var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
@@ -170,9 +130,7 @@ class OutboxHeadersAndBacklogTest {
         var metrics = new OutboxMetrics(mongo, List.of("things"), clock, Duration.ofSeconds(5));
         assertThat(metrics.backlog("things").pending()).isZero();
 
-        var thing = new Thing("t6");
-        thing.enqueue(message("evt_d", NOW, headers("evt_d")));
-        mongo.save(thing);
+        StoredOutboxes.store(database, "things", "t6", List.of(message("evt_d", NOW, headers("evt_d"))));
 
         assertThat(metrics.backlog("things").pending()).isZero();
         clock.now = NOW.plusSeconds(6);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 /**
  * The MongoDB wire protocol served by mongo-java-server, its data in an H2 MVStore file so it survives a restart.
  * Services talk to it with the real MongoDB driver; no multi-document transactions, TTL or change streams here.
- * {@link IdLookupH2Backend} serves queries by {@code _id} plus other conditions without scanning.
+ * {@link EmbeddedMongoBackend} makes writes durable on request and serves queries by {@code _id} without scanning.
  */
 final class EmbeddedMongo {
 
@@ -24,7 +24,7 @@ final class EmbeddedMongo {
         try {
             Path dir = Files.createDirectories(settings.dataDir().resolve("mongo"));
             server = new MongoServer(
-                    new IdLookupH2Backend(dir.resolve("mongo.mv").toString()));
+                    new EmbeddedMongoBackend(dir.resolve("mongo.mv").toString(), false));
             server.bind(StackSettings.HOST, settings.mongoPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,16 +1,11 @@
 package com.draftorders.payment.config;
 
-import com.draftorders.avro.payment.AuthorizePayment;
-import com.draftorders.avro.payment.CapturePayment;
-import com.draftorders.avro.payment.RefundPayment;
-import com.draftorders.avro.payment.VoidPayment;
 import com.draftorders.messaging.Subscription;
 import com.draftorders.payment.domain.PaymentProvider;
 import com.draftorders.payment.domain.PaymentProviders;
 import com.draftorders.payment.messaging.PaymentCommandHandler;
 import com.draftorders.payment.providers.SystemPaymentProvider;
 import com.draftorders.payment.providers.TestPaymentProvider;
-import com.draftorders.schemas.Topics;
 import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,10 +33,6 @@ public class PaymentConfiguration {
 
     @Bean
     Subscription paymentCommands(PaymentCommandHandler handler) {
-        return Subscription.to(Topics.PAYMENT_COMMANDS)
-                .on(AuthorizePayment.class, handler::authorize)
-                .on(CapturePayment.class, handler::capture)
-                .on(VoidPayment.class, handler::voidPayment)
-                .on(RefundPayment.class, handler::refund);
+        return handler.subscription();
     }
 }

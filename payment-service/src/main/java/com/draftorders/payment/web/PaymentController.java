@@ -2,7 +2,8 @@ package com.draftorders.payment.web;
 
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
-import com.draftorders.payment.persistence.PaymentStore;
+import com.draftorders.messaging.work.AggregateReads;
+import com.draftorders.payment.persistence.Payments;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,18 +14,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/payments")
 public class PaymentController {
 
-    private final PaymentStore store;
+    private final AggregateReads reads;
+    private final Payments payments;
 
-    public PaymentController(PaymentStore store) {
-        this.store = store;
+    public PaymentController(AggregateReads reads, Payments payments) {
+        this.reads = reads;
+        this.payments = payments;
     }
 
     /** The payment {@code id} of the caller's store; another store's payment is a 404. */
     @GetMapping("/{id}")
     public PaymentView get(@PathVariable String id, StoreId store) {
-        return this.store
-                .find(id, store.value())
-                .map(document -> PaymentView.of(document.getPayment()))
+        return reads.byId(payments, id, store.value())
+                .map(payment -> PaymentView.of(payment.state()))
                 .orElseThrow(() -> ApiException.notFound("payment " + id));
     }
 }

@@ -20,29 +20,25 @@ import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
 import com.draftorders.messaging.MessageCodec;
 import com.draftorders.messaging.MessageFactory;
-import com.draftorders.messaging.OutboxRelay;
-import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.testing.WorkTestbed;
+import com.draftorders.messaging.work.UnitOfWork;
+import com.draftorders.payment.domain.Payment;
 import com.draftorders.payment.domain.PaymentProvider;
 import com.draftorders.payment.domain.PaymentProviders;
 import com.draftorders.payment.domain.PaymentStatus;
-import com.draftorders.payment.persistence.PaymentCommandRejectionDocument;
-import com.draftorders.payment.persistence.PaymentDocument;
-import com.draftorders.payment.persistence.PaymentStore;
+import com.draftorders.payment.persistence.Payments;
 import com.draftorders.payment.providers.SystemPaymentProvider;
 import com.draftorders.payment.providers.TestPaymentProvider;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -51,10 +47,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * The handler with real storage (the embedded MongoDB-protocol server, as in the embedded stack) and the real
@@ -66,46 +58,53 @@ class PaymentCommandHandlerTest {
     private static final String STORE = "store_1";
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
 
-    private static MongoServer server;
-    private static MongoClient client;
-    private static MongoTemplate mongo;
+    private static final Payments PAYMENTS = new Payments();
+    private static WorkTestbed testbed;
 
-    private PaymentStore store;
-    private PaymentCommandHandler handler;
+    private Handler handler;
     private int sequence;
 
     @BeforeAll
     static void startMongo() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        mongo = new MongoTemplate(client, "payments");
+        testbed = new WorkTestbed("payments", PAYMENTS);
     }
 
     @AfterAll
     static void stopMongo() {
-        client.close();
-        server.shutdownNow();
+        testbed.close();
     }
 
     @BeforeEach
     void setUp() {
-        mongo.remove(new Query(), PaymentDocument.class);
-        mongo.remove(new Query(), PaymentCommandRejectionDocument.class);
-        OutboxRelay relay = new OutboxRelay(
-                mongo,
-                null,
-                List.of(PaymentDocument.COLLECTION, PaymentCommandRejectionDocument.COLLECTION),
-                Duration.ofMinutes(1));
-        store = new PaymentStore(mongo, new OutboxWriter(mongo, relay));
+        testbed.clear();
         handler = handlerWith(new SystemPaymentProvider(), new TestPaymentProvider());
     }
 
-    private PaymentCommandHandler handlerWith(PaymentProvider... providers) {
+    private Handler handlerWith(PaymentProvider... providers) {
         MessageFactory messages =
                 new MessageFactory(new PlainAvroCodec(), "payment-service", Clock.fixed(NOW, ZoneOffset.UTC));
-        return new PaymentCommandHandler(
-                store, PaymentProviders.of(providers), messages, Clock.fixed(NOW, ZoneOffset.UTC));
+        return new Handler(new PaymentCommandHandler(
+                        PAYMENTS, PaymentProviders.of(providers), messages, Clock.fixed(NOW, ZoneOffset.UTC))
+                .subscription());
+    }
+
+    /** Delivers each command through the service's subscription, as its own poll. */
+    private record Handler(Subscription subscription) {
+        void authorize(IncomingMessage<AuthorizePayment> message) {
+            testbed.deliver(subscription, message);
+        }
+
+        void capture(IncomingMessage<CapturePayment> message) {
+            testbed.deliver(subscription, message);
+        }
+
+        void voidPayment(IncomingMessage<VoidPayment> message) {
+            testbed.deliver(subscription, message);
+        }
+
+        void refund(IncomingMessage<RefundPayment> message) {
+            testbed.deliver(subscription, message);
+        }
     }
 
     @Test
@@ -114,11 +113,11 @@ class PaymentCommandHandlerTest {
 
         handler.authorize(command);
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getPayment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        assertThat(document.getStoreId()).isEqualTo(STORE);
-        assertThat(document.getProcessedMessageIds()).containsExactly(command.eventId());
-        OutgoingMessage outgoing = document.getOutbox().get(0);
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().state().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(document.aggregate().storeId()).isEqualTo(STORE);
+        assertThat(document.processed()).containsExactly(command.eventId());
+        OutgoingMessage outgoing = document.outbox().get(0);
         assertThat(outgoing.topic()).isEqualTo("payment-events");
         assertThat(outgoing.key()).isEqualTo("pay_1");
         PaymentEventEnvelope envelope = decode(outgoing);
@@ -138,18 +137,18 @@ class PaymentCommandHandlerTest {
 
         handler.authorize(message(authorize("pay_1", 9999, "test")));
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getPayment().amount()).isEqualTo(4321);
-        assertThat(document.getOutbox()).hasSize(1);
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().state().amount()).isEqualTo(4321);
+        assertThat(document.outbox()).hasSize(1);
     }
 
     @Test
     void aDeclinedAuthorizationIsStoredAsFailedAndAnsweredWithTheDeclineCode() {
         handler.authorize(message(authorize("pay_1", 5013, "test")));
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getStatus()).isEqualTo("AUTHORIZATION_FAILED");
-        assertThat(decode(document.getOutbox().get(0)).getPayload())
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().status().name()).isEqualTo("AUTHORIZATION_FAILED");
+        assertThat(decode(document.outbox().get(0)).getPayload())
                 .isInstanceOfSatisfying(PaymentAuthorizationFailed.class, failed -> {
                     assertThat(failed.getCode()).isEqualTo("card_declined");
                     assertThat(failed.getDraftOrderId()).isEqualTo("dorder_1");
@@ -160,7 +159,7 @@ class PaymentCommandHandlerTest {
     void anAuthorizationInAnUnknownCurrencyIsAnsweredAsInvalidCurrency() {
         handler.authorize(message(new AuthorizePayment("pay_1", "k", "dorder_1", 100L, "XXY", "system", null)));
 
-        assertThat(decode(payment("pay_1").getOutbox().get(0)).getPayload())
+        assertThat(decode(payment("pay_1").outbox().get(0)).getPayload())
                 .isInstanceOfSatisfying(
                         PaymentAuthorizationFailed.class,
                         failed -> assertThat(failed.getCode()).isEqualTo("invalid_currency"));
@@ -176,32 +175,31 @@ class PaymentCommandHandlerTest {
         handler.capture(capture);
         handler.capture(message(new CapturePayment("pay_1", "capture:order_1", "order_1", null)));
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getPayment().status()).isEqualTo(PaymentStatus.CAPTURED);
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().state().status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(payloads(document))
                 .containsExactly(
                         new PaymentAuthorized("pay_1", "dorder_1", 4321L, "EUR", "system", "system:pay_1"),
                         new PaymentCaptured("pay_1", "dorder_1", "order_1", 4321L, "EUR"));
-        assertThat(decode(document.getOutbox().get(1)).getMetadata().getAggregateVersion())
+        assertThat(decode(document.outbox().get(1)).getMetadata().getAggregateVersion())
                 .isEqualTo(2);
     }
 
     @Test
-    void aCaptureOfAnUnknownPaymentIsAnsweredOnceFromARejectionDocument() {
+    void aCaptureOfAnUnknownPaymentIsAnsweredOnceFromAReceipt() {
         IncomingMessage<CapturePayment> capture =
                 message(new CapturePayment("pay_404", "capture:order_1", "order_1", null));
 
         handler.capture(capture);
         handler.capture(capture);
 
-        List<PaymentCommandRejectionDocument> rejections = mongo.findAll(PaymentCommandRejectionDocument.class);
+        List<WorkTestbed.Stored<String>> rejections = testbed.receipts();
         assertThat(rejections).hasSize(1);
-        PaymentCommandRejectionDocument rejection = rejections.get(0);
-        assertThat(rejection.getId()).isEqualTo(capture.eventId());
-        assertThat(rejection.getCommand()).isEqualTo("CapturePayment");
-        assertThat(rejection.getOutbox()).hasSize(1);
-        assertThat(rejection.getOutbox().get(0).key()).isEqualTo("pay_404");
-        assertThat(decode(rejection.getOutbox().get(0)).getPayload())
+        WorkTestbed.Stored<String> rejection = rejections.get(0);
+        assertThat(rejection.aggregate()).isEqualTo(capture.eventId());
+        assertThat(rejection.outbox()).hasSize(1);
+        assertThat(rejection.outbox().get(0).key()).isEqualTo("pay_404");
+        assertThat(decode(rejection.outbox().get(0)).getPayload())
                 .isEqualTo(new PaymentCaptureFailed("pay_404", "order_1", "payment pay_404 not found"));
     }
 
@@ -211,10 +209,9 @@ class PaymentCommandHandlerTest {
 
         handler.voidPayment(message("store_2", new VoidPayment("pay_1", "void:1", "canceled")));
 
-        assertThat(payment("pay_1").getPayment().status()).isEqualTo(PaymentStatus.AUTHORIZED);
-        PaymentCommandRejectionDocument rejection =
-                mongo.findAll(PaymentCommandRejectionDocument.class).get(0);
-        PaymentEventEnvelope answer = decode(rejection.getOutbox().get(0));
+        assertThat(payment("pay_1").aggregate().state().status()).isEqualTo(PaymentStatus.AUTHORIZED);
+        WorkTestbed.Stored<String> rejection = testbed.receipts().get(0);
+        PaymentEventEnvelope answer = decode(rejection.outbox().get(0));
         assertThat(answer.getMetadata().getStoreId()).isEqualTo("store_2");
         assertThat(answer.getPayload())
                 .isEqualTo(new PaymentCommandRejected("pay_1", "void:1", "VoidPayment", "payment pay_1 not found"));
@@ -226,8 +223,8 @@ class PaymentCommandHandlerTest {
 
         handler.voidPayment(message(new VoidPayment("pay_1", "void:1", "payment step timed out")));
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getStatus()).isEqualTo("VOIDED");
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().status().name()).isEqualTo("VOIDED");
         assertThat(payloads(document))
                 .last()
                 .isEqualTo(new PaymentVoided("pay_1", "dorder_1", "payment step timed out"));
@@ -243,9 +240,9 @@ class PaymentCommandHandlerTest {
         handler.refund(tooMuch);
         handler.refund(tooMuch);
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getPayment().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
-        assertThat(document.getProcessedMessageIds()).contains(tooMuch.eventId());
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().state().status()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
+        assertThat(document.processed()).contains(tooMuch.eventId());
         assertThat(payloads(document))
                 .containsSubsequence(
                         new PaymentRefunded("pay_1", "order_1", 1000L, 1000L, "EUR"),
@@ -260,13 +257,13 @@ class PaymentCommandHandlerTest {
     @Test
     void aCaptureThatLosesARaceWithAnotherWriterIsDecidedAgainOnTheFreshPayment() {
         RacingProvider racing = new RacingProvider();
-        PaymentCommandHandler racingHandler = handlerWith(racing);
+        Handler racingHandler = handlerWith(racing);
         racingHandler.authorize(message(authorize("pay_1", 4321, "system")));
 
         racingHandler.capture(message(new CapturePayment("pay_1", "capture:order_1", "order_1", null)));
 
-        PaymentDocument document = payment("pay_1");
-        assertThat(document.getPayment().status()).isEqualTo(PaymentStatus.CAPTURED);
+        WorkTestbed.Stored<Payment> document = payment("pay_1");
+        assertThat(document.aggregate().state().status()).isEqualTo(PaymentStatus.CAPTURED);
         assertThat(payloads(document)).hasSize(2).last().isInstanceOf(PaymentCaptured.class);
         assertThat(racing.captures).isEqualTo(2);
     }
@@ -301,12 +298,12 @@ class PaymentCommandHandlerTest {
         return new IncomingMessage<>(metadata, payload, "pay_1", "payment-commands", 0, sequence);
     }
 
-    private static PaymentDocument payment(String id) {
-        return mongo.findById(id, PaymentDocument.class);
+    private static WorkTestbed.Stored<Payment> payment(String id) {
+        return testbed.stored(PAYMENTS, id);
     }
 
-    private static List<Object> payloads(PaymentDocument document) {
-        return document.getOutbox().stream()
+    private static List<Object> payloads(WorkTestbed.Stored<Payment> document) {
+        return document.outbox().stream()
                 .map(message -> decode(message).getPayload())
                 .toList();
     }
@@ -341,10 +338,9 @@ class PaymentCommandHandlerTest {
         @Override
         public ProviderResult capture(CaptureRequest request) {
             if (++captures == 1) {
-                mongo.updateFirst(
-                        Query.query(Criteria.where("_id").is(request.paymentId())),
-                        new Update().inc("version", 1),
-                        PaymentDocument.class);
+                testbed.database
+                        .getCollection(Payments.COLLECTION)
+                        .updateOne(Filters.eq("_id", request.paymentId()), Updates.inc(UnitOfWork.VERSION, 1L));
             }
             return system.capture(request);
         }

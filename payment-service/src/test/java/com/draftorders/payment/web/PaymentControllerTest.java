@@ -3,28 +3,19 @@ package com.draftorders.payment.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.draftorders.messaging.OutboxRelay;
-import com.draftorders.messaging.OutboxWriter;
+import com.draftorders.messaging.testing.WorkTestbed;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.messaging.work.Address;
 import com.draftorders.payment.domain.Payment;
 import com.draftorders.payment.domain.PaymentCommand;
 import com.draftorders.payment.domain.PaymentProviders;
-import com.draftorders.payment.persistence.PaymentDocument;
-import com.draftorders.payment.persistence.PaymentStore;
+import com.draftorders.payment.persistence.Payments;
 import com.draftorders.payment.providers.SystemPaymentProvider;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpStatus;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -35,18 +26,13 @@ class PaymentControllerTest {
     private static final Instant NOW = Instant.parse("2025-03-01T10:00:00Z");
     private static final PaymentProviders PROVIDERS = PaymentProviders.of(new SystemPaymentProvider());
 
-    private static MongoServer server;
-    private static MongoClient client;
+    private static final Payments PAYMENTS = new Payments();
+    private static WorkTestbed testbed;
     private static PaymentController controller;
 
     @BeforeAll
     static void storeOnePayment() {
-        server = new MongoServer(new MemoryBackend());
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        MongoTemplate mongo = new MongoTemplate(client, "payments");
-        PaymentStore store = new PaymentStore(
-                mongo, new OutboxWriter(mongo, new OutboxRelay(mongo, null, List.of(), Duration.ofMinutes(1))));
+        testbed = new WorkTestbed("payments", PAYMENTS);
         Payment payment = Payment.authorize(
                         "store_1",
                         new PaymentCommand.Authorize("pay_1", "k", "dorder_1", 5000, "EUR", "system", null),
@@ -55,14 +41,13 @@ class PaymentControllerTest {
                 .payment();
         payment.capture(new PaymentCommand.Capture("pay_1", "capture:order_1", "order_1", null), PROVIDERS, NOW);
         payment.refund(new PaymentCommand.Refund("pay_1", "refund:1", 1250, "damaged"), PROVIDERS, NOW);
-        store.save(PaymentDocument.of(payment));
-        controller = new PaymentController(store);
+        testbed.work.execute(Address.byId(PAYMENTS, "pay_1", "store_1"), null, target -> target.create(payment));
+        controller = new PaymentController(testbed.reads, PAYMENTS);
     }
 
     @AfterAll
     static void stop() {
-        client.close();
-        server.shutdownNow();
+        testbed.close();
     }
 
     @Test

@@ -23,7 +23,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 /** The embedded server's backend answers like mongo-java-server's H2 backend, across restarts. */
-class IdLookupH2BackendTest {
+class EmbeddedMongoBackendTest {
 
     @Test
     void aQueryByIdAndVersionMatchesTheWholeQueryAgainstTheOneDocument() throws Exception {
@@ -81,7 +81,7 @@ class IdLookupH2BackendTest {
     }
 
     private static void withServer(Path file, Consumer<MongoCollection<Document>> test) {
-        MongoServer server = new MongoServer(new IdLookupH2Backend(file.toString()));
+        MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));
         InetSocketAddress address = server.bind();
         try (MongoClient client =
                 MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
