@@ -50,12 +50,16 @@ public record DraftProperties(
      * @param stepTimeout how long a saga step may wait for its reply before its command is sent again
      * @param maxTries sends of a step before the attempt is compensated (creating the order, the pivot, is retried
      *     without limit)
-     * @param checkInterval how often overdue steps are looked for
+     * @param checkInterval how often overdue steps are looked for (among the completions in flight this instance
+     *     knows of: no query)
+     * @param rescanInterval how often the store is asked for every completing draft, for completions this instance
+     *     cannot know of (another instance's that stopped); also once at start
      */
     public record Saga(
             @DefaultValue("15s") Duration stepTimeout,
             @DefaultValue("4") int maxTries,
-            @DefaultValue("1s") Duration checkInterval) {}
+            @DefaultValue("1s") Duration checkInterval,
+            @DefaultValue("5m") Duration rescanInterval) {}
 
     /**
      * @param baseUrl where customers reach the public invoice view; invoice links are

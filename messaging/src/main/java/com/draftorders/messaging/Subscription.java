@@ -5,7 +5,9 @@ import com.draftorders.messaging.work.Address;
 import com.draftorders.messaging.work.Target;
 import com.draftorders.messaging.work.UnitOfWork.Work;
 import com.draftorders.schemas.Topic;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -30,7 +32,7 @@ public final class Subscription {
     }
 
     private final Topic<String, ?> topic;
-    private final Map<Class<?>, Route<?, ?>> routes = new LinkedHashMap<>();
+    private final Map<Class<?>, List<Route<?, ?>>> routes = new LinkedHashMap<>();
 
     private Subscription(Topic<String, ?> topic) {
         this.topic = topic;
@@ -42,14 +44,16 @@ public final class Subscription {
 
     /**
      * Handles {@code payloadType} on the aggregate at {@code address} (which may return null for a message that
-     * touches no aggregate and only replies, or throw {@link InvalidMessageException} for one that names none).
+     * touches no aggregate and only replies, or throw {@link InvalidMessageException} for one that names none). A
+     * payload type handled more than once has an effect on each aggregate, each written atomically on its own (and
+     * deduplicated there), in the order they were declared.
      */
     public <P, A> Subscription on(
             Class<P> payloadType, Function<IncomingMessage<P>, Address<A>> address, Handler<A, P> handler) {
         if (!topic.acceptsPayloadType(payloadType)) {
             throw new IllegalArgumentException(payloadType.getSimpleName() + " is not a payload of " + topic.name());
         }
-        routes.put(payloadType, new Route<>(address, handler));
+        routes.computeIfAbsent(payloadType, t -> new ArrayList<>()).add(new Route<>(address, handler));
         return this;
     }
 
@@ -57,15 +61,18 @@ public final class Subscription {
         return topic;
     }
 
-    /** The work a message stands for, or null when this service ignores its payload type. */
+    /** The work a message stands for, one per aggregate it touches; empty when this service ignores its type. */
     @SuppressWarnings("unchecked")
-    public Work<?> workFor(IncomingMessage<?> message, TraceContext trace) {
-        Route<Object, Object> route =
-                (Route<Object, Object>) routes.get(message.payload().getClass());
-        if (route == null) {
-            return null;
+    public List<Work<?>> worksFor(IncomingMessage<?> message, TraceContext trace) {
+        List<Route<?, ?>> found = routes.get(message.payload().getClass());
+        if (found == null) {
+            return List.of();
         }
-        return route.work((IncomingMessage<Object>) message, trace);
+        List<Work<?>> works = new ArrayList<>(found.size());
+        for (Route<?, ?> route : found) {
+            works.add(((Route<Object, Object>) route).work((IncomingMessage<Object>) message, trace));
+        }
+        return works;
     }
 
     private record Route<P, A>(Function<IncomingMessage<P>, Address<A>> address, Handler<A, P> handler) {

@@ -96,43 +96,53 @@ public class SubscriptionContainer implements SmartLifecycle {
     /** Handles one poll: decode, one unit of work, dead letters; the container then commits the offsets. */
     void onBatch(List<ConsumerRecord<String, byte[]>> records) {
         List<Work<?>> works = new ArrayList<>(records.size());
-        List<ConsumerRecord<String, byte[]>> workRecords = new ArrayList<>(records.size());
+        List<Integer> recordOfWork = new ArrayList<>(records.size());
         List<IncomingMessage<?>> messages = new ArrayList<>(records.size());
+        List<ConsumerRecord<String, byte[]>> messageRecords = new ArrayList<>(records.size());
         List<DeadLetter> dead = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             TraceContext trace = traceOf(record);
             try (var scope = trace.activate()) {
                 IncomingMessage<?> message = decode(record);
-                Work<?> work = byTopic.get(record.topic()).workFor(message, trace);
-                if (work == null) {
+                List<Work<?>> recordWorks = byTopic.get(record.topic()).worksFor(message, trace);
+                if (recordWorks.isEmpty()) {
                     log.debug("ignoring {} on {}", message.payload().getClass().getSimpleName(), record.topic());
                     metrics.handled(record.topic(), message.payload(), false);
                     continue;
                 }
-                works.add(work);
-                workRecords.add(record);
                 messages.add(message);
+                messageRecords.add(record);
+                for (Work<?> work : recordWorks) {
+                    works.add(work);
+                    recordOfWork.add(messages.size() - 1);
+                }
             } catch (UndecodableMessageException | InvalidMessageException e) {
                 dead.add(new DeadLetter(record, e));
             }
         }
         List<Outcome> outcomes = works.isEmpty() ? List.of() : unitOfWork.run(works);
+        RuntimeException[] failures = new RuntimeException[messages.size()];
         for (int i = 0; i < outcomes.size(); i++) {
-            Outcome outcome = outcomes.get(i);
-            if (outcome.failed()) {
-                ConsumerRecord<String, byte[]> record = workRecords.get(i);
+            if (outcomes.get(i).failed() && failures[recordOfWork.get(i)] == null) {
+                failures[recordOfWork.get(i)] = outcomes.get(i).failure();
+            }
+        }
+        for (int m = 0; m < messages.size(); m++) {
+            IncomingMessage<?> message = messages.get(m);
+            ConsumerRecord<String, byte[]> record = messageRecords.get(m);
+            if (failures[m] != null) {
                 try (var scope = traceOf(record).activate()) {
                     log.warn(
                             "{} at {}-{}@{} failed and goes to the dead-letter topic: {}",
-                            messages.get(i).payload().getClass().getSimpleName(),
+                            message.payload().getClass().getSimpleName(),
                             record.topic(),
                             record.partition(),
                             record.offset(),
-                            outcome.failure().toString());
+                            failures[m].toString());
                 }
-                dead.add(new DeadLetter(record, outcome.failure()));
+                dead.add(new DeadLetter(record, failures[m]));
             } else {
-                metrics.handled(workRecords.get(i).topic(), messages.get(i).payload(), true);
+                metrics.handled(record.topic(), message.payload(), true);
             }
         }
         for (DeadLetter letter : dead) {

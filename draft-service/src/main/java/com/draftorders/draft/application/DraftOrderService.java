@@ -3,66 +3,65 @@ package com.draftorders.draft.application;
 import com.draftorders.draft.domain.DraftContent;
 import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
-import com.draftorders.draft.domain.DraftOrderEvent;
 import com.draftorders.draft.domain.Invoice;
 import com.draftorders.draft.domain.PaymentTerms;
 import com.draftorders.draft.domain.Refusal;
-import com.draftorders.draft.messaging.DraftMessages;
 import com.draftorders.draft.metrics.SagaMetrics;
-import com.draftorders.draft.persistence.DraftNumbers;
-import com.draftorders.draft.persistence.DraftOrderDocument;
-import com.draftorders.draft.persistence.DraftOrderStore;
-import com.draftorders.draft.persistence.DraftOrderStore.Loaded;
+import com.draftorders.draft.persistence.DraftQueries;
 import com.draftorders.draft.persistence.DraftSearch;
+import com.draftorders.draft.persistence.Drafts;
 import com.draftorders.messaging.Ids;
 import com.draftorders.messaging.MessageFactory.Correlation;
-import com.draftorders.messaging.OutboxWriter;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.messaging.work.Sequences;
+import com.draftorders.messaging.work.Target;
+import com.draftorders.messaging.work.UnitOfWork;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * The draft use cases. Each loads the draft, lets the aggregate decide, and writes the new state together with the
- * messages it caused and the id of the message that caused it, in one atomic write; a concurrent writer makes the
- * write fail and the use case runs again on fresh state.
+ * The draft use cases. Each finds the draft, lets the aggregate decide and leaves the rest — the versioned write of
+ * the new state with the messages it caused, durably, retried on fresh state when another writer intervened — to the
+ * {@link UnitOfWork}. Message handlers decide through {@link #decide} on the draft their message addresses.
  */
 @Service
 public class DraftOrderService {
 
-    private static final Logger log = LoggerFactory.getLogger(DraftOrderService.class);
-    private static final int ATTEMPTS = 8;
+    /** Display numbers start at {@code #D1001}. */
+    private static final long FIRST_NUMBER = 1001;
 
-    private final DraftOrderStore store;
-    private final DraftNumbers numbers;
-    private final DraftMessages messages;
-    private final OutboxWriter writer;
+    private final Drafts drafts;
+    private final DraftQueries queries;
+    private final UnitOfWork work;
+    private final Sequences numbers;
     private final InvoiceLinks invoiceLinks;
     private final SagaMetrics sagaMetrics;
     private final Clock clock;
 
     public DraftOrderService(
-            DraftOrderStore store,
+            Drafts drafts,
+            DraftQueries queries,
+            UnitOfWork work,
             DraftNumbers numbers,
-            DraftMessages messages,
-            OutboxWriter writer,
             InvoiceLinks invoiceLinks,
             SagaMetrics sagaMetrics,
             Clock clock) {
-        this.store = store;
-        this.numbers = numbers;
-        this.messages = messages;
-        this.writer = writer;
+        this.drafts = drafts;
+        this.queries = queries;
+        this.work = work;
+        this.numbers = numbers.sequences();
         this.invoiceLinks = invoiceLinks;
         this.sagaMetrics = sagaMetrics;
         this.clock = clock;
     }
+
+    /** The draft numbers per store, from a counter document per store ({@code draft_counters}). */
+    public record DraftNumbers(Sequences sequences) {}
 
     /** The content of a new draft, validated by the caller. */
     public record NewDraft(
@@ -75,44 +74,16 @@ public class DraftOrderService {
 
     /** Creates a draft from REST; it becomes ready once its cart has calculated. */
     public DraftOrder create(String storeId, NewDraft input) {
-        return insert(storeId, null, null, input, newFlow(), null);
+        DraftOrder draft = newDraft(storeId, null, null, input);
+        return work.execute(byId(storeId, draft.id()), newFlow(), target -> target.create(draft));
     }
 
-    /**
-     * Creates a draft for an upstream channel, once per {@code external_reference}: a re-sent request returns the
-     * draft the first one made.
-     */
-    public DraftOrder createForChannel(
-            String storeId,
-            String channel,
-            String externalReference,
-            NewDraft input,
-            Correlation cause,
-            String requestKey) {
-        Optional<Loaded> existing = store.findByChannelReference(storeId, channel, externalReference);
-        if (existing.isPresent()) {
-            return existing.get().draft();
-        }
-        try {
-            return insert(storeId, channel, externalReference, input, cause, requestKey);
-        } catch (DuplicateKeyException raced) {
-            return store.findByChannelReference(storeId, channel, externalReference)
-                    .orElseThrow()
-                    .draft();
-        }
-    }
-
-    private DraftOrder insert(
-            String storeId,
-            String channel,
-            String externalReference,
-            NewDraft input,
-            Correlation cause,
-            String requestKey) {
-        DraftOrder draft = DraftOrder.create(
+    /** A new open draft, numbered, with new ids (for a channel: tied to its reference). */
+    public DraftOrder newDraft(String storeId, String channel, String externalReference, NewDraft input) {
+        return DraftOrder.create(
                 Ids.next("dorder"),
                 storeId,
-                numbers.next(storeId),
+                nextName(storeId),
                 Ids.next("cart"),
                 channel,
                 externalReference,
@@ -123,12 +94,10 @@ public class DraftOrderService {
                 input.details(),
                 input.noNotificationOrder(),
                 now());
-        DraftOrderDocument document = store.newDocument(draft);
-        if (requestKey != null) {
-            document.markProcessed(requestKey);
-        }
-        write(document, draft, cause);
-        return draft;
+    }
+
+    private String nextName(String storeId) {
+        return "#D" + (FIRST_NUMBER - 1 + numbers.next(storeId));
     }
 
     /**
@@ -136,12 +105,10 @@ public class DraftOrderService {
      * new id, number and cart. Empty when there is no such draft.
      */
     public Optional<DraftOrder> duplicate(String storeId, String id) {
-        return store.find(storeId, id).map(loaded -> {
-            DraftOrder copy = loaded.draft()
-                    .duplicate(
-                            Ids.next("dorder"), numbers.next(storeId), Ids.next("cart"), () -> Ids.next("li"), now());
-            write(store.newDocument(copy), copy, newFlow());
-            return copy;
+        return find(storeId, id).map(source -> {
+            DraftOrder copy = source.duplicate(
+                    Ids.next("dorder"), nextName(storeId), Ids.next("cart"), () -> Ids.next("li"), now());
+            return work.execute(byId(storeId, copy.id()), newFlow(), target -> target.create(copy));
         });
     }
 
@@ -153,12 +120,11 @@ public class DraftOrderService {
 
     public Optional<Outcome> complete(
             String storeId, String id, boolean paymentPending, String gateway, PaymentTerms terms) {
-        return change(
-                storeId, id, newFlow(), null, (draft, doc) -> draft.complete(paymentPending, gateway, terms, now()));
+        return change(storeId, id, newFlow(), draft -> draft.complete(paymentPending, gateway, terms, now()));
     }
 
     public Optional<Outcome> cancel(String storeId, String id, String reason) {
-        return change(storeId, id, newFlow(), null, (draft, doc) -> draft.cancel(reason, now()));
+        return change(storeId, id, newFlow(), draft -> draft.cancel(reason, now()));
     }
 
     /**
@@ -168,21 +134,20 @@ public class DraftOrderService {
      */
     public Optional<Outcome> update(
             String storeId, String id, Long expectedVersion, Function<DraftOrder, DraftOrder.Edit> edit) {
-        return change(
-                storeId, id, newFlow(), null, (draft, doc) -> draft.update(expectedVersion, edit.apply(draft), now()));
+        return change(storeId, id, newFlow(), draft -> draft.update(expectedVersion, edit.apply(draft), now()));
     }
 
     public Optional<Outcome> addTags(String storeId, String id, List<String> tags) {
-        return change(storeId, id, newFlow(), null, (draft, doc) -> draft.addTags(tags, now()));
+        return change(storeId, id, newFlow(), draft -> draft.addTags(tags, now()));
     }
 
     public Optional<Outcome> removeTags(String storeId, String id, List<String> tags) {
-        return change(storeId, id, newFlow(), null, (draft, doc) -> draft.removeTags(tags, now()));
+        return change(storeId, id, newFlow(), draft -> draft.removeTags(tags, now()));
     }
 
     /** Sends the invoice with a freshly signed link; {@code invoice.url()} is ignored. */
     public Optional<Outcome> sendInvoice(String storeId, String id, Invoice invoice) {
-        return change(storeId, id, newFlow(), null, (draft, doc) -> {
+        return change(storeId, id, newFlow(), draft -> {
             var link = invoiceLinks.linkFor(storeId, id, now());
             var signed =
                     new Invoice(invoice.to(), invoice.from(), invoice.subject(), invoice.customMessage(), link.url());
@@ -204,13 +169,10 @@ public class DraftOrderService {
     public record DeleteResult(Deletion deletion, Optional<Refusal> refusal) {}
 
     public DeleteResult delete(String storeId, String id) {
-        Optional<Outcome> outcome = change(
-                storeId,
-                id,
+        Optional<Outcome> outcome = work.execute(
+                byId(storeId, id),
                 newFlow(),
-                null,
-                true,
-                (draft, doc) -> draft.isDeleted() ? Optional.empty() : draft.delete(now()));
+                target -> decide(target, true, draft -> draft.isDeleted() ? Optional.empty() : draft.delete(now())));
         if (outcome.isEmpty()) {
             return new DeleteResult(Deletion.GONE, Optional.empty());
         }
@@ -221,78 +183,45 @@ public class DraftOrderService {
     }
 
     /**
-     * Applies {@code decision} to a draft of {@code storeId}, at most once per {@code messageId} (null: no dedupe),
-     * retrying on concurrent writes. Empty when there is no such draft (or it was deleted); a duplicate message
-     * changes nothing.
+     * Applies {@code decision} to draft {@code id} of {@code storeId} (null: any store) now, durably. Empty when there
+     * is no such draft (or it was deleted).
      */
     public Optional<Outcome> change(
-            String storeId,
-            String id,
-            Correlation cause,
-            String messageId,
-            BiFunction<DraftOrder, DraftOrderDocument, Optional<Refusal>> decision) {
-        return change(storeId, id, cause, messageId, false, decision);
+            String storeId, String id, Correlation cause, Function<DraftOrder, Optional<Refusal>> decision) {
+        return work.execute(byId(storeId, id), cause, target -> decide(target, false, decision));
     }
 
-    private Optional<Outcome> change(
-            String storeId,
-            String id,
-            Correlation cause,
-            String messageId,
-            boolean includeDeleted,
-            BiFunction<DraftOrder, DraftOrderDocument, Optional<Refusal>> decision) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<Loaded> loaded = storeId == null
-                    ? store.find(id)
-                    : includeDeleted ? store.findIncludingDeleted(storeId, id) : store.find(storeId, id);
-            if (loaded.isEmpty()) {
-                return Optional.empty();
-            }
-            DraftOrder draft = loaded.get().draft();
-            DraftOrderDocument document = loaded.get().document();
-            if (messageId != null && document.hasProcessed(messageId)) {
-                return Optional.of(new Outcome(draft, Optional.empty(), false));
-            }
-            long before = draft.version();
-            var sagaBefore = SagaMetrics.Before.of(draft);
-            Optional<Refusal> refusal = decision.apply(draft, document);
-            boolean changed = draft.version() != before;
-            if (messageId == null && !changed && !draft.hasPendingEvents()) {
-                // Nothing to write: no state change, no message, no id to remember.
-                return Optional.of(new Outcome(draft, refusal, false));
-            }
-            if (messageId != null) {
-                document.markProcessed(messageId);
-            }
-            try {
-                var events = write(document, draft, cause);
-                sagaMetrics.changed(sagaBefore, draft, events, clock.instant());
-                return Optional.of(new Outcome(draft, refusal, changed));
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt == ATTEMPTS) {
-                    throw conflict;
-                }
-                log.debug("draft {} changed concurrently, retrying ({})", id, attempt);
-            }
+    /**
+     * Applies {@code decision} to the draft at {@code target} (in a message handler or a use case): empty when there
+     * is none (a deleted one counts as none unless {@code includeDeleted}). The saga metrics of the change are
+     * recorded once it is written.
+     */
+    public Optional<Outcome> decide(
+            Target<DraftOrder> target, boolean includeDeleted, Function<DraftOrder, Optional<Refusal>> decision) {
+        Optional<DraftOrder> found = target.current().filter(d -> includeDeleted || !d.isDeleted());
+        if (found.isEmpty()) {
+            return Optional.empty();
         }
+        DraftOrder draft = found.get();
+        long before = draft.version();
+        var sagaBefore = SagaMetrics.Before.of(draft);
+        Optional<Refusal> refusal = decision.apply(draft);
+        target.afterWrite(sagaMetrics.observation(sagaBefore, draft, draft.recordedEvents(), clock.instant()));
+        return Optional.of(new Outcome(draft, refusal, draft.version() != before));
     }
 
-    private List<DraftOrderEvent> write(DraftOrderDocument document, DraftOrder draft, Correlation cause) {
-        var events = draft.pullEvents();
-        messages.messagesFor(draft, events, document.getLockedCart(), cause).forEach(document::enqueue);
-        store.update(document, draft);
-        writer.save(document);
-        return events;
+    /** The address of a draft (a null store: any store). */
+    public Address<DraftOrder> byId(String storeId, String id) {
+        return Address.byId(drafts, id, storeId);
     }
 
     public Optional<DraftOrder> find(String storeId, String id) {
-        return store.find(storeId, id).map(Loaded::draft);
+        return queries.find(storeId, id).filter(d -> !d.isDeleted());
     }
 
     /** The draft a channel created for its reference, unless it was deleted. */
     public Optional<DraftOrder> findByChannelReference(String storeId, String channel, String externalReference) {
-        return store.findByChannelReference(storeId, channel, externalReference)
-                .map(Loaded::draft)
+        return queries.findByChannelReference(storeId, channel, externalReference)
                 .filter(d -> !d.isDeleted());
     }
 
@@ -308,12 +237,12 @@ public class DraftOrderService {
 
     /** One page of a store's drafts, plus one more when there is a next page. */
     public List<DraftOrder> search(DraftSearch search) {
-        return store.search(search).stream().map(Loaded::draft).toList();
+        return queries.search(search);
     }
 
     /** Now, to the millisecond MongoDB keeps, so the times a write answers are the times a read shows. */
-    private java.time.Instant now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     /** A new business flow (a REST call): its messages share a fresh correlation id. */

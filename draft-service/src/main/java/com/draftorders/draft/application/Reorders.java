@@ -5,6 +5,7 @@ import com.draftorders.draft.domain.DraftDetails;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.persistence.OrderCopies;
 import com.draftorders.messaging.Ids;
+import com.draftorders.messaging.work.AggregateReads;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -16,17 +17,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class Reorders {
 
+    private final AggregateReads reads;
     private final OrderCopies orders;
     private final DraftOrderService drafts;
 
-    public Reorders(OrderCopies orders, DraftOrderService drafts) {
+    public Reorders(AggregateReads reads, OrderCopies orders, DraftOrderService drafts) {
+        this.reads = reads;
         this.orders = orders;
         this.drafts = drafts;
     }
 
     /** Empty when the store has no such order (or its OrderCreated has not arrived yet). */
     public Optional<DraftOrder> createFromOrder(String storeId, String orderId) {
-        return orders.find(storeId, orderId)
+        return reads.byId(orders, orderId, storeId)
                 .map(order -> drafts.create(
                         storeId,
                         new NewDraft(

@@ -11,6 +11,8 @@ import java.time.Instant;
  * @param stepStartedAt when the step's command was last sent (for deadlines)
  * @param paymentAuthorized whether the payment of this attempt is known to be authorized (compensation voids it)
  * @param tries how often the current step's command has been sent
+ * @param cartSnapshot the cart as cart-service locked it for this attempt, in its wire form (Avro), passed on unchanged
+ *     to order-service; null until the cart is locked
  */
 public record Completion(
         int attempt,
@@ -21,7 +23,8 @@ public record Completion(
         Step step,
         Instant stepStartedAt,
         boolean paymentAuthorized,
-        int tries) {
+        int tries,
+        byte[] cartSnapshot) {
 
     /** The steps of the completion saga, in order. */
     public enum Step {
@@ -40,7 +43,8 @@ public record Completion(
                 step,
                 now,
                 paymentAuthorized || step == Step.CREATE_ORDER,
-                1);
+                1,
+                cartSnapshot);
     }
 
     Completion retried(Instant now) {
@@ -53,6 +57,7 @@ public record Completion(
                 step,
                 now,
                 paymentAuthorized,
-                tries + 1);
+                tries + 1,
+                cartSnapshot);
     }
 }

@@ -326,7 +326,8 @@ public class DraftOrder {
                 Step.LOCK_CART,
                 now,
                 false,
-                1);
+                1,
+                null);
         touch(now);
         events.add(
                 new CompletionStarted(completionAttempts, contentVersion, paymentPending, completion.paymentGateway()));
@@ -337,8 +338,12 @@ public class DraftOrder {
                 now);
     }
 
-    /** The cart is locked for this attempt: authorize the payment for the cart's total. */
-    public void cartLocked(int attempt, long draftVersion, long totalPrice, String paymentId, Instant now) {
+    /**
+     * The cart is locked for this attempt: authorize the payment for the cart's total. {@code cartSnapshot} is the
+     * locked cart as cart-service sent it, kept for the order.
+     */
+    public void cartLocked(
+            int attempt, long draftVersion, long totalPrice, String paymentId, byte[] cartSnapshot, Instant now) {
         if (!awaiting(Step.LOCK_CART, attempt) || draftVersion != contentVersion) {
             return;
         }
@@ -351,7 +356,8 @@ public class DraftOrder {
                         Step.LOCK_CART,
                         completion.stepStartedAt(),
                         false,
-                        completion.tries())
+                        completion.tries(),
+                        cartSnapshot)
                 .next(Step.AUTHORIZE_PAYMENT, now);
         touch(now);
         events.add(new PaymentAuthorizationRequested(
@@ -700,6 +706,11 @@ public class DraftOrder {
         var pulled = List.copyOf(events);
         events.clear();
         return pulled;
+    }
+
+    /** The events recorded since the last {@link #pullEvents}, without taking them. */
+    public List<DraftOrderEvent> recordedEvents() {
+        return List.copyOf(events);
     }
 
     /** Whether events were recorded that {@link #pullEvents} has not handed out yet. */

@@ -10,17 +10,18 @@ import com.draftorders.avro.payment.PaymentAuthorized;
 import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.domain.Completion;
 import com.draftorders.draft.domain.DraftOrder;
-import com.draftorders.draft.domain.Refusal;
+import com.draftorders.draft.domain.OrderCopy;
 import com.draftorders.draft.persistence.OrderCopies;
 import com.draftorders.messaging.Ids;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
-import com.draftorders.messaging.MessageFactory.Correlation;
 import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.messaging.work.Target;
 import com.draftorders.schemas.Topics;
 import java.time.Clock;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -52,116 +53,108 @@ public class CompletionSagaReplies {
     @Bean
     Subscription cartEvents() {
         return Subscription.to(Topics.CART_EVENTS)
-                .on(CartTotalsCalculated.class, this::totalsCalculated)
-                .on(CartLocked.class, this::cartLocked)
-                .on(CartLockRejected.class, this::cartLockRejected);
+                .on(
+                        CartTotalsCalculated.class,
+                        m -> draft(m, m.payload().getCart().getDraftOrderId()),
+                        this::totalsCalculated)
+                .on(CartLocked.class, m -> draft(m, m.payload().getCart().getDraftOrderId()), this::cartLocked)
+                .on(CartLockRejected.class, m -> draft(m, m.payload().getDraftOrderId()), this::cartLockRejected);
     }
 
     @Bean
     Subscription paymentEvents() {
         return Subscription.to(Topics.PAYMENT_EVENTS)
-                .on(PaymentAuthorized.class, this::paymentAuthorized)
-                .on(PaymentAuthorizationFailed.class, this::paymentAuthorizationFailed);
+                .on(PaymentAuthorized.class, m -> draft(m, m.payload().getDraftOrderId()), this::paymentAuthorized)
+                .on(
+                        PaymentAuthorizationFailed.class,
+                        m -> draft(m, m.payload().getDraftOrderId()),
+                        this::paymentAuthorizationFailed);
     }
 
+    /** OrderCreated completes the draft, and keeps a copy of the order for re-orders (once per order). */
     @Bean
     Subscription orderEvents() {
         return Subscription.to(Topics.ORDER_EVENTS)
-                .on(OrderCreated.class, this::orderCreated)
-                .on(OrderCreationFailed.class, this::orderCreationFailed);
+                .on(
+                        OrderCreated.class,
+                        m -> Address.byId(orderCopies, m.payload().getOrder().getId(), m.storeId()),
+                        this::copyOrder)
+                .on(OrderCreated.class, m -> draft(m, m.payload().getOrder().getDraftOrderId()), this::orderCreated)
+                .on(OrderCreationFailed.class, m -> draft(m, m.payload().getDraftOrderId()), this::orderCreationFailed);
     }
 
-    void totalsCalculated(IncomingMessage<CartTotalsCalculated> message) {
+    void totalsCalculated(Target<DraftOrder> target, IncomingMessage<CartTotalsCalculated> message) {
         var cart = message.payload().getCart();
-        apply(message, cart.getDraftOrderId(), draft -> {
-            draft.applyCalculation(AvroMapping.calculationOf(cart), clock.instant());
-            return Optional.empty();
-        });
+        apply(target, draft -> draft.applyCalculation(AvroMapping.calculationOf(cart), clock.instant()));
     }
 
-    void cartLocked(IncomingMessage<CartLocked> message) {
+    void cartLocked(Target<DraftOrder> target, IncomingMessage<CartLocked> message) {
         var cart = message.payload().getCart();
         int attempt = message.payload().getAttempt();
-        requireDraftId(cart.getDraftOrderId(), message);
-        drafts.change(
-                message.storeId(),
-                cart.getDraftOrderId(),
-                Correlation.of(message),
-                message.eventId(),
-                (draft, document) -> {
-                    boolean waiting = draft.completion()
-                            .filter(c -> c.step() == Completion.Step.LOCK_CART && c.attempt() == attempt)
-                            .isPresent();
-                    if (waiting) {
-                        document.setLockedCart(DraftMessages.encodeCart(cart));
-                        draft.cartLocked(
-                                attempt,
-                                cart.getDraftVersion(),
-                                cart.getTotals().getTotalPrice(),
-                                Ids.next("pay"),
-                                clock.instant());
-                    }
-                    return Optional.empty();
-                });
+        apply(target, draft -> {
+            boolean waiting = draft.completion()
+                    .filter(c -> c.step() == Completion.Step.LOCK_CART && c.attempt() == attempt)
+                    .isPresent();
+            if (waiting) {
+                draft.cartLocked(
+                        attempt,
+                        cart.getDraftVersion(),
+                        cart.getTotals().getTotalPrice(),
+                        Ids.next("pay"),
+                        DraftMessages.encodeCart(cart),
+                        clock.instant());
+            }
+        });
     }
 
-    void cartLockRejected(IncomingMessage<CartLockRejected> message) {
+    void cartLockRejected(Target<DraftOrder> target, IncomingMessage<CartLockRejected> message) {
         var rejected = message.payload();
-        apply(message, rejected.getDraftOrderId(), draft -> {
-            draft.cartLockRejected(rejected.getAttempt(), rejected.getReason(), clock.instant());
-            return Optional.empty();
-        });
+        apply(target, draft -> draft.cartLockRejected(rejected.getAttempt(), rejected.getReason(), clock.instant()));
     }
 
-    void paymentAuthorized(IncomingMessage<PaymentAuthorized> message) {
+    void paymentAuthorized(Target<DraftOrder> target, IncomingMessage<PaymentAuthorized> message) {
         var authorized = message.payload();
-        apply(message, authorized.getDraftOrderId(), draft -> {
-            draft.paymentAuthorized(authorized.getPaymentId(), clock.instant());
-            return Optional.empty();
-        });
+        apply(target, draft -> draft.paymentAuthorized(authorized.getPaymentId(), clock.instant()));
     }
 
-    void paymentAuthorizationFailed(IncomingMessage<PaymentAuthorizationFailed> message) {
+    void paymentAuthorizationFailed(Target<DraftOrder> target, IncomingMessage<PaymentAuthorizationFailed> message) {
         var failed = message.payload();
-        apply(message, failed.getDraftOrderId(), draft -> {
-            draft.paymentAuthorizationFailed(
-                    failed.getPaymentId(), failed.getCode(), failed.getReason(), clock.instant());
-            return Optional.empty();
-        });
+        apply(
+                target,
+                draft -> draft.paymentAuthorizationFailed(
+                        failed.getPaymentId(), failed.getCode(), failed.getReason(), clock.instant()));
     }
 
-    /** Completes the draft, and keeps a copy of the order for re-orders ({@code order_copies}, once per order). */
-    void orderCreated(IncomingMessage<OrderCreated> message) {
+    void copyOrder(Target<OrderCopy> target, IncomingMessage<OrderCreated> message) {
+        if (!target.taken()) {
+            target.create(
+                    AvroMapping.orderCopyOf(message.storeId(), message.payload().getOrder()));
+        }
+    }
+
+    void orderCreated(Target<DraftOrder> target, IncomingMessage<OrderCreated> message) {
         var order = message.payload().getOrder();
-        orderCopies.record(AvroMapping.orderCopyOf(message.storeId(), order), clock.instant());
-        apply(message, order.getDraftOrderId(), draft -> {
-            draft.orderCreated(order.getId(), order.getPaymentId(), clock.instant());
-            return Optional.empty();
-        });
+        apply(target, draft -> draft.orderCreated(order.getId(), order.getPaymentId(), clock.instant()));
     }
 
-    void orderCreationFailed(IncomingMessage<OrderCreationFailed> message) {
+    void orderCreationFailed(Target<DraftOrder> target, IncomingMessage<OrderCreationFailed> message) {
         var failed = message.payload();
-        apply(message, failed.getDraftOrderId(), draft -> {
-            draft.orderCreationFailed(failed.getReason(), clock.instant());
-            return Optional.empty();
-        });
+        apply(target, draft -> draft.orderCreationFailed(failed.getReason(), clock.instant()));
     }
 
-    private static void requireDraftId(String draftId, IncomingMessage<?> message) {
+    /** The draft a reply is about, in the reply's store; a reply that names none is invalid. */
+    private Address<DraftOrder> draft(IncomingMessage<?> message, String draftId) {
         if (draftId == null || draftId.isBlank()) {
             throw new InvalidMessageException(
                     message.payload().getClass().getSimpleName() + " names no draft_order_id");
         }
+        return drafts.byId(message.storeId(), draftId);
     }
 
-    private void apply(IncomingMessage<?> message, String draftId, Function<DraftOrder, Optional<Refusal>> change) {
-        requireDraftId(draftId, message);
-        drafts.change(
-                message.storeId(),
-                draftId,
-                Correlation.of(message),
-                message.eventId(),
-                (draft, document) -> change.apply(draft));
+    private void apply(Target<DraftOrder> target, Consumer<DraftOrder> change) {
+        drafts.decide(target, false, draft -> {
+            change.accept(draft);
+            return Optional.empty();
+        });
     }
 }

@@ -43,17 +43,18 @@ public class DraftMessages {
         this.factory = factory;
     }
 
-    public List<OutgoingMessage> messagesFor(
-            DraftOrder draft, List<DraftOrderEvent> events, byte[] lockedCart, Correlation cause) {
+    public List<OutgoingMessage> messagesFor(DraftOrder draft, List<DraftOrderEvent> events, Correlation cause) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         List<OutgoingMessage> messages = new ArrayList<>();
         for (DraftOrderEvent event : events) {
-            messages.addAll(messagesFor(draft, event, lockedCart, cause));
+            messages.addAll(messagesFor(draft, event, cause));
         }
         return messages;
     }
 
-    private List<OutgoingMessage> messagesFor(
-            DraftOrder draft, DraftOrderEvent event, byte[] lockedCart, Correlation cause) {
+    private List<OutgoingMessage> messagesFor(DraftOrder draft, DraftOrderEvent event, Correlation cause) {
         var s = draft.state();
         if (event instanceof DraftOrderEvent.Created) {
             return List.of(
@@ -121,7 +122,9 @@ public class DraftMessages {
                             .setDraftOrderId(draft.id())
                             .setDraftOrderName(s.name())
                             .setPaymentId(create.paymentId())
-                            .setCart(decodeCart(lockedCart))
+                            .setCart(decodeCart(draft.completion()
+                                    .map(com.draftorders.draft.domain.Completion::cartSnapshot)
+                                    .orElse(null)))
                             .setEmail(s.customer() == null ? null : s.customer().email())
                             .setPhone(s.customer() == null ? null : s.customer().phone())
                             .setCustomerId(

@@ -13,12 +13,13 @@ import com.draftorders.draft.domain.PaymentTerms;
 import com.draftorders.draft.domain.Refusal;
 import com.draftorders.draft.domain.RequestRejection;
 import com.draftorders.draft.domain.StoreDirectory;
-import com.draftorders.draft.persistence.RequestRejectionDocument;
+import com.draftorders.draft.persistence.Drafts;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageFactory;
 import com.draftorders.messaging.MessageFactory.Correlation;
-import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.messaging.work.Target;
 import com.draftorders.schemas.Topics;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -32,7 +33,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Requests from upstream channels on {@code draft-order-requests}. The same request (channel + request id) sent
@@ -53,20 +53,20 @@ public class DraftOrderRequestIntake {
     private static final int MAX_ECHOED_STORE = 64;
 
     private final DraftOrderService drafts;
+    private final Drafts draftType;
     private final MessageFactory messages;
-    private final OutboxWriter writer;
     private final Clock clock;
     private final StoreDirectory directory;
 
     public DraftOrderRequestIntake(
             DraftOrderService drafts,
+            Drafts draftType,
             MessageFactory messages,
-            OutboxWriter writer,
             Clock clock,
             StoreDirectory directory) {
         this.drafts = drafts;
+        this.draftType = draftType;
         this.messages = messages;
-        this.writer = writer;
         this.clock = clock;
         this.directory = directory;
     }
@@ -74,12 +74,50 @@ public class DraftOrderRequestIntake {
     @Bean
     Subscription draftOrderRequests() {
         return Subscription.to(Topics.DRAFT_ORDER_REQUESTS)
-                .on(CreateDraftOrder.class, this::create)
-                .on(CompleteDraftOrder.class, this::complete)
-                .on(CancelDraftOrder.class, this::cancel);
+                .on(
+                        CreateDraftOrder.class,
+                        m -> byReference(
+                                m, m.payload().getChannel(), m.payload().getExternalReference()),
+                        this::create)
+                .on(
+                        CompleteDraftOrder.class,
+                        m -> named(
+                                m,
+                                m.payload().getDraftOrderId(),
+                                m.payload().getChannel(),
+                                m.payload().getExternalReference()),
+                        this::complete)
+                .on(
+                        CancelDraftOrder.class,
+                        m -> named(
+                                m,
+                                m.payload().getDraftOrderId(),
+                                m.payload().getChannel(),
+                                m.payload().getExternalReference()),
+                        this::cancel);
     }
 
-    void create(IncomingMessage<CreateDraftOrder> message) {
+    /** The draft a channel's reference names, in the request's store; none when the reference is incomplete. */
+    private Address<DraftOrder> byReference(IncomingMessage<?> message, String channel, String externalReference) {
+        if (blank(channel) || blank(externalReference)) {
+            return null;
+        }
+        return Address.by(
+                draftType,
+                Drafts.CHANNEL_REFERENCE,
+                Drafts.channelReference(message.storeId(), channel, externalReference),
+                message.storeId());
+    }
+
+    /** The draft a request names: by id, else by the channel's reference; none when it names neither. */
+    private Address<DraftOrder> named(
+            IncomingMessage<?> message, String draftOrderId, String channel, String externalReference) {
+        return !blank(draftOrderId)
+                ? drafts.byId(message.storeId(), draftOrderId)
+                : byReference(message, channel, externalReference);
+    }
+
+    void create(Target<DraftOrder> target, IncomingMessage<CreateDraftOrder> message) {
         var request = message.payload();
         Request r = new Request(
                 message,
@@ -99,10 +137,13 @@ public class DraftOrderRequestIntake {
                 () -> invalid(
                         DraftValidation.validate(customer, content, request.getNote(), request.getTags(), details)));
         if (rejection.isPresent()) {
-            reject(r, rejection.get());
+            reject(target, r, rejection.get());
             return;
         }
-        drafts.createForChannel(
+        if (target.taken()) {
+            return; // the channel's reference has its draft already: the same request again, or another for it
+        }
+        DraftOrder draft = drafts.newDraft(
                 message.storeId(),
                 request.getChannel(),
                 request.getExternalReference(),
@@ -112,12 +153,12 @@ public class DraftOrderRequestIntake {
                         request.getNote(),
                         request.getTags(),
                         details,
-                        request.getNoNotificationOrder()),
-                Correlation.of(message),
-                r.key());
+                        request.getNoNotificationOrder()));
+        target.create(draft);
+        target.markProcessed(r.key());
     }
 
-    void complete(IncomingMessage<CompleteDraftOrder> message) {
+    void complete(Target<DraftOrder> target, IncomingMessage<CompleteDraftOrder> message) {
         var request = message.payload();
         Request r = new Request(
                 message,
@@ -128,13 +169,14 @@ public class DraftOrderRequestIntake {
                 "CompleteDraftOrder");
         PaymentTerms terms = AvroMapping.fromAvro(request.getPaymentTerms());
         onDraft(
+                target,
                 r,
                 DraftValidation.validateCompletion(request.getPaymentGateway(), terms),
                 draft -> draft.completeWhenReady(
                         request.getPaymentPending(), request.getPaymentGateway(), terms, clock.instant()));
     }
 
-    void cancel(IncomingMessage<CancelDraftOrder> message) {
+    void cancel(Target<DraftOrder> target, IncomingMessage<CancelDraftOrder> message) {
         var request = message.payload();
         Request r = new Request(
                 message,
@@ -144,13 +186,18 @@ public class DraftOrderRequestIntake {
                 request.getDraftOrderId(),
                 "CancelDraftOrder");
         onDraft(
+                target,
                 r,
                 DraftValidation.validateCancellation(request.getReason()),
                 draft -> draft.cancel(request.getReason(), clock.instant()));
     }
 
-    /** A request acting on an existing draft of the request's store, named by id or by the channel's reference. */
+    /**
+     * A request acting on an existing draft of the request's store, named by id or by the channel's reference; the
+     * same request (channel and request id) acts once.
+     */
     private void onDraft(
+            Target<DraftOrder> target,
             Request r,
             List<DraftValidation.Violation> inputViolations,
             Function<DraftOrder, Optional<Refusal>> change) {
@@ -161,22 +208,26 @@ public class DraftOrderRequestIntake {
                         ? Optional.of(RequestRejection.invalid("draft_order_id", "or external_reference is required"))
                         : Optional.empty());
         if (rejection.isPresent()) {
-            reject(r, rejection.get());
+            reject(target, r, rejection.get());
             return;
         }
-        String storeId = r.message().storeId();
-        Optional<DraftOrder> target = !blank(r.draftOrderId())
-                ? drafts.find(storeId, r.draftOrderId())
-                : drafts.findByChannelReference(storeId, r.channel(), r.externalReference());
-        if (target.isEmpty()) {
+        if (target.current().filter(d -> !d.isDeleted()).isEmpty()) {
             reject(
+                    target,
                     r,
                     RequestRejection.draftNotFound(blank(r.draftOrderId()) ? "external_reference" : "draft_order_id"));
             return;
         }
-        var outcome = drafts.change(
-                storeId, target.get().id(), Correlation.of(r.message()), r.key(), (draft, doc) -> change.apply(draft));
-        outcome.flatMap(o -> o.refusal()).ifPresent(refusal -> reject(r, RequestRejection.refused(refusal)));
+        if (target.hasProcessed(r.key())) {
+            return;
+        }
+        var outcome = drafts.decide(target, false, change).orElseThrow();
+        if (outcome.refusal().isPresent()) {
+            reject(target, r, RequestRejection.refused(outcome.refusal().get()));
+        }
+        if (outcome.changed() || outcome.refusal().isPresent()) {
+            target.markProcessed(r.key());
+        }
     }
 
     /** The request's identifiers are valid, and its channel may write for its store. */
@@ -210,10 +261,11 @@ public class DraftOrderRequestIntake {
     }
 
     /**
-     * Publishes {@code DraftOrderRequestRejected} once per request (store, channel, request id). Identifiers are echoed
-     * back clipped to their limits, so that an over-long input never makes an over-long event or document id.
+     * Publishes {@code DraftOrderRequestRejected} once per request (store, channel, request id): in the draft's outbox
+     * when there is a draft, else from a receipt under the rejection's id. Identifiers are echoed back clipped to their
+     * limits, so that an over-long input never makes an over-long event or document id.
      */
-    private void reject(Request r, RequestRejection rejection) {
+    private void reject(Target<DraftOrder> target, Request r, RequestRejection rejection) {
         String storeId = clip(r.message().storeId(), MAX_ECHOED_STORE);
         String requestId = clip(r.requestId(), DraftValidation.MAX_REFERENCE);
         String channel = clip(r.channel(), DraftValidation.MAX_CHANNEL);
@@ -221,30 +273,26 @@ public class DraftOrderRequestIntake {
         String draftOrderId = clip(r.draftOrderId(), DraftValidation.MAX_KEY);
         String id = rejectionId(storeId + ":" + r.channel() + ":"
                 + (blank(r.requestId()) ? r.message().eventId() : r.requestId()));
-        var document = new RequestRejectionDocument(id, storeId, rejection.message(), clock.instant());
         String key = draftOrderId != null ? draftOrderId : channel + ":" + externalReference;
-        document.enqueue(messages.create(
-                Topics.DRAFT_ORDER_EVENTS,
-                key,
-                storeId,
-                key,
-                0,
-                Correlation.of(r.message()),
-                DraftOrderRequestRejected.newBuilder()
-                        .setRequestId(requestId == null ? "" : requestId)
-                        .setChannel(channel)
-                        .setExternalReference(externalReference)
-                        .setDraftOrderId(draftOrderId)
-                        .setRequestType(r.type())
-                        .setField(rejection.field())
-                        .setReason(rejection.message())
-                        .setCode(rejection.code())
-                        .build()));
-        try {
-            writer.save(document);
-        } catch (DuplicateKeyException alreadyRejected) {
-            // the same request again: rejected once
-        }
+        target.send(
+                id,
+                messages.create(
+                        Topics.DRAFT_ORDER_EVENTS,
+                        key,
+                        storeId,
+                        key,
+                        0,
+                        Correlation.of(r.message()),
+                        DraftOrderRequestRejected.newBuilder()
+                                .setRequestId(requestId == null ? "" : requestId)
+                                .setChannel(channel)
+                                .setExternalReference(externalReference)
+                                .setDraftOrderId(draftOrderId)
+                                .setRequestType(r.type())
+                                .setField(rejection.field())
+                                .setReason(rejection.message())
+                                .setCode(rejection.code())
+                                .build()));
     }
 
     /** The id of a rejection: readable when short, a digest when the request's identifiers are long. */

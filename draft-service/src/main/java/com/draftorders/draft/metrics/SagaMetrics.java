@@ -54,6 +54,23 @@ public class SagaMetrics {
         }
     }
 
+    /**
+     * What to record of one change once it is written: {@code events} are the events the change recorded. What it
+     * needs of the draft is taken now, as later changes of the same batch may change the draft before it runs.
+     */
+    public Runnable observation(Before before, DraftOrder after, List<DraftOrderEvent> events, Instant now) {
+        boolean stepping = before.status() == DraftOrderStatus.COMPLETING
+                && before.completion().isPresent();
+        boolean finishing = events.stream()
+                .anyMatch(e -> e instanceof DraftOrderEvent.Completed || e instanceof DraftOrderEvent.CompletionFailed);
+        if (!stepping && !finishing) {
+            return () -> {};
+        }
+        DraftOrder snapshot = DraftOrder.restore(after.state());
+        List<DraftOrderEvent> recorded = List.copyOf(events);
+        return () -> changed(before, snapshot, recorded, now);
+    }
+
     /** Records what one written change did to the saga: {@code events} are the events the change recorded. */
     public void changed(Before before, DraftOrder after, List<DraftOrderEvent> events, Instant now) {
         if (before.status() == DraftOrderStatus.COMPLETING

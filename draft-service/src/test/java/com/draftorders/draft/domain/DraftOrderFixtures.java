@@ -63,7 +63,7 @@ final class DraftOrderFixtures {
     static DraftOrder authorizing() {
         var draft = readyDraft();
         draft.complete(false, "system", null, NOW);
-        draft.cartLocked(1, draft.contentVersion(), 3998, "pay_1", NOW);
+        draft.cartLocked(1, draft.contentVersion(), 3998, "pay_1", new byte[] {1, 2, 3}, NOW);
         draft.pullEvents();
         return draft;
     }

@@ -120,7 +120,7 @@ class DraftOrderTest {
         draft.complete(false, "test", null, NOW);
         draft.pullEvents();
 
-        draft.cartLocked(1, 1, 3998, "pay_1", NOW);
+        draft.cartLocked(1, 1, 3998, "pay_1", null, NOW);
 
         assertThat(draft.pullEvents())
                 .containsExactly(new PaymentAuthorizationRequested(1, "pay_1", 3998, "EUR", "test"));
@@ -132,7 +132,7 @@ class DraftOrderTest {
         draft.complete(false, "system", null, NOW);
         draft.pullEvents();
 
-        draft.cartLocked(2, 1, 3998, "pay_1", NOW);
+        draft.cartLocked(2, 1, 3998, "pay_1", null, NOW);
 
         assertThat(draft.pullEvents()).isEmpty();
     }

@@ -20,14 +20,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Presentment currency, exchange rate and discount codes on drafts: input, validation, the answer and the events. */
 class CurrenciesAndDiscountCodesApiTest extends DraftServiceTestBase {
-
-    @Autowired
-    DraftOrderRequestIntake intake;
 
     private static String body(String extra) {
         return """
@@ -98,7 +94,7 @@ class CurrenciesAndDiscountCodesApiTest extends DraftServiceTestBase {
         assertThat(sent.getExchangeRate()).isEqualTo("1.0850");
         assertThat(sent.getDiscountCodes()).containsExactly("summer10", "BOGUS");
 
-        drafts.change(store, id, DraftOrderService.newFlow(), null, (d, doc) -> {
+        drafts.change(store, id, DraftOrderService.newFlow(), d -> {
             d.applyCalculation(
                     presentedCalculation(
                             d.contentVersion(), d.content().lineItems().get(0).id()),
@@ -273,14 +269,14 @@ class CurrenciesAndDiscountCodesApiTest extends DraftServiceTestBase {
     @Test
     void aChannelsDraftCarriesPresentmentAndCodesAndAnInvalidRateIsRejectedWithTheField() {
         String store = newStore();
-        intake.create(incoming(store, channelRequest("call-7", "USD", "1.0850").build()));
+        deliver(incoming(store, channelRequest("call-7", "USD", "1.0850").build()));
 
         var draft = drafts.findByChannelReference(store, "phone", "call-7").orElseThrow();
         assertThat(draft.content().presentmentCurrency()).isEqualTo("USD");
         assertThat(draft.content().exchangeRate()).isEqualTo("1.0850");
         assertThat(draft.content().discountCodes()).containsExactly("SUMMER10");
 
-        intake.create(incoming(store, channelRequest("call-8", "USD", "-1").build()));
+        deliver(incoming(store, channelRequest("call-8", "USD", "-1").build()));
         assertThat(drafts.findByChannelReference(store, "phone", "call-8")).isEmpty();
         assertThat(recorded()
                         .payloads(Topics.DRAFT_ORDER_EVENTS.name(), "phone:call-8", DraftOrderRequestRejected.class))

@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Requests from channels: CreateDraftOrder carries the new content fields; the same limits apply as over REST; only
@@ -34,9 +33,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  * found.
  */
 class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
-
-    @Autowired
-    DraftOrderRequestIntake intake;
 
     private static IncomingMessage<CreateDraftOrder> incoming(String store, CreateDraftOrder request) {
         return incoming(store, request, request.getChannel() + ":" + request.getExternalReference());
@@ -66,7 +62,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     /** Sends {@code request} for a new store and answers its one rejection; no draft was made. */
     private DraftOrderRequestRejected rejectedCreate(CreateDraftOrder request) {
         String store = newStore();
-        intake.create(incoming(store, request));
+        deliver(incoming(store, request));
         assertThat(drafts.findByChannelReference(store, request.getChannel(), request.getExternalReference()))
                 .as("no draft")
                 .isEmpty();
@@ -115,7 +111,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     @Test
     void theNewFieldsOfAChannelsDraftAreStoredAndPublished() {
         String store = newStore();
-        intake.create(incoming(
+        deliver(incoming(
                 store,
                 request("call-1")
                         .setMetafields(List.of(new Metafield("erp", "customer_no", "4711", "number_integer")))
@@ -150,7 +146,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
             many.add(new Metafield("ns", "k" + i, "v", "single_line_text_field"));
         }
 
-        intake.create(incoming(store, request("call-2").setMetafields(many).build()));
+        deliver(incoming(store, request("call-2").setMetafields(many).build()));
 
         assertThat(drafts.findByChannelReference(store, "phone", "call-2")).isEmpty();
         assertThat(recorded()
@@ -163,7 +159,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     void aRequestForAStoreOutsideTheDirectoryIsRejectedAsUnknownStoreAndMakesNoDraft() {
         String unknown = "unknown-" + UUID.randomUUID();
 
-        intake.create(incoming(unknown, request("call-3").build()));
+        deliver(incoming(unknown, request("call-3").build()));
 
         assertThat(drafts.findByChannelReference(unknown, "phone", "call-3")).isEmpty();
         assertThat(rejections(unknown)).singleElement().satisfies(r -> {
@@ -179,10 +175,10 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     void completingOrCancelingAnotherStoresDraftIsRejectedAsNotFoundAndChangesNothing() {
         String storeA = newStore();
         String storeB = newStore();
-        intake.create(incoming(storeA, request("call-4").build()));
+        deliver(incoming(storeA, request("call-4").build()));
         var draft = drafts.findByChannelReference(storeA, "phone", "call-4").orElseThrow();
 
-        intake.complete(incoming(
+        deliver(incoming(
                 storeB,
                 CompleteDraftOrder.newBuilder()
                         .setRequestId("complete-call-4")
@@ -190,7 +186,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
                         .setDraftOrderId(draft.id())
                         .build(),
                 "phone:call-4"));
-        intake.cancel(incoming(
+        deliver(incoming(
                 storeB,
                 CancelDraftOrder.newBuilder()
                         .setRequestId("cancel-call-4")
@@ -214,9 +210,8 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     void aChannelRestrictedToOtherStoresIsRejectedAsNotAllowed() {
         String store = newStore();
 
-        intake.create(incoming(store, request("kiosk-1").setChannel("kiosk").build()));
-        intake.create(
-                incoming("store-kiosk", request("kiosk-2").setChannel("kiosk").build()));
+        deliver(incoming(store, request("kiosk-1").setChannel("kiosk").build()));
+        deliver(incoming("store-kiosk", request("kiosk-2").setChannel("kiosk").build()));
 
         assertThat(drafts.findByChannelReference(store, "kiosk", "kiosk-1")).isEmpty();
         assertThat(rejections(store)).singleElement().satisfies(r -> {
@@ -250,7 +245,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
             lines.add(mug().setLineItemId("l" + i).build());
         }
 
-        intake.create(incoming(store, withLines("max-lines", lines)));
+        deliver(incoming(store, withLines("max-lines", lines)));
 
         assertThat(drafts.findByChannelReference(store, "phone", "max-lines")).isPresent();
         assertThat(rejections(store)).isEmpty();
@@ -337,10 +332,10 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     @Test
     void aCompletionWithAnInvalidGatewayOrTermsAndACancellationWithAnOverlongReasonAreRejected() {
         String store = newStore();
-        intake.create(incoming(store, request("call-5").build()));
+        deliver(incoming(store, request("call-5").build()));
         var draft = drafts.findByChannelReference(store, "phone", "call-5").orElseThrow();
 
-        intake.complete(incoming(
+        deliver(incoming(
                 store,
                 CompleteDraftOrder.newBuilder()
                         .setRequestId("complete-1")
@@ -349,7 +344,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
                         .setPaymentGateway("Bad Gateway!")
                         .build(),
                 "phone:call-5"));
-        intake.complete(incoming(
+        deliver(incoming(
                 store,
                 CompleteDraftOrder.newBuilder()
                         .setRequestId("complete-2")
@@ -358,7 +353,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
                         .setPaymentTerms(new PaymentTerms(400, null))
                         .build(),
                 "phone:call-5"));
-        intake.cancel(incoming(
+        deliver(incoming(
                 store,
                 CancelDraftOrder.newBuilder()
                         .setRequestId("cancel-1")
@@ -382,8 +377,8 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
     @Test
     void aDraftsOwnRefusalCarriesItsCode() {
         String store = newStore();
-        intake.create(incoming(store, request("call-6").build()));
-        intake.cancel(incoming(
+        deliver(incoming(store, request("call-6").build()));
+        deliver(incoming(
                 store,
                 CancelDraftOrder.newBuilder()
                         .setRequestId("cancel-a")
@@ -391,7 +386,7 @@ class DraftOrderRequestIntakeTest extends DraftServiceTestBase {
                         .setExternalReference("call-6")
                         .build(),
                 "phone:call-6"));
-        intake.complete(incoming(
+        deliver(incoming(
                 store,
                 CompleteDraftOrder.newBuilder()
                         .setRequestId("complete-b")

@@ -1,8 +1,6 @@
 package com.draftorders.draft.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
 
 import com.draftorders.avro.cart.CreateCart;
 import com.draftorders.avro.common.CartSnapshot;
@@ -13,14 +11,12 @@ import com.draftorders.avro.draft.DraftOrderCreated;
 import com.draftorders.avro.order.OrderCreated;
 import com.draftorders.avro.order.OrderSnapshot;
 import com.draftorders.draft.domain.DraftContent;
-import com.draftorders.draft.persistence.OrderCopyDocument;
 import com.draftorders.draft.support.DraftServiceTestBase;
 import com.draftorders.messaging.IncomingMessage;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Re-order: draft-service copies each order from {@code OrderCreated} ({@code order_copies}) and makes a new open
@@ -29,9 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ReorderApiTest extends DraftServiceTestBase {
 
     private static final AtomicInteger EVENTS = new AtomicInteger();
-
-    @Autowired
-    private CompletionSagaReplies replies;
 
     private static DraftContent orderedContent() {
         var address = new DraftContent.Address(
@@ -93,8 +86,7 @@ class ReorderApiTest extends DraftServiceTestBase {
                 .setAggregateId(orderId)
                 .setSource("order-service")
                 .build();
-        replies.orderCreated(
-                new IncomingMessage<>(metadata, new OrderCreated(order), orderId, "order-events", 0, EVENTS.get()));
+        deliver(new IncomingMessage<>(metadata, new OrderCreated(order), orderId, "order-events", 0, EVENTS.get()));
     }
 
     @Test
@@ -153,7 +145,7 @@ class ReorderApiTest extends DraftServiceTestBase {
         orderCreated(store, "order_r3");
         orderCreated(store, "order_r3");
 
-        assertThat(mongo.count(query(where("_id").is("order_r3")), OrderCopyDocument.class))
+        assertThat(mongo.getCollection("order_copies").countDocuments(new org.bson.Document("_id", "order_r3")))
                 .isEqualTo(1);
         assertThat(post("/draft-orders/from-order/order_r3", store, null).status())
                 .isEqualTo(201);

@@ -82,7 +82,10 @@ class SagaMetricsTest {
     @Test
     void aCompletedSagaRecordsEachStepFromCommandToReplyAndTheWholeCompletion() {
         var draft = completing();
-        change(draft, T0.plusSeconds(2), d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", T0.plusSeconds(2)));
+        change(
+                draft,
+                T0.plusSeconds(2),
+                d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", null, T0.plusSeconds(2)));
         change(draft, T0.plusSeconds(5), d -> d.paymentAuthorized("pay_1", T0.plusSeconds(5)));
         change(draft, T0.plusSeconds(9), d -> d.orderCreated("order_1", "pay_1", T0.plusSeconds(9)));
 
@@ -100,7 +103,10 @@ class SagaMetricsTest {
     @Test
     void aDeclinedPaymentFailsItsStepAndCountsACompensatedCompletion() {
         var draft = completing();
-        change(draft, T0.plusSeconds(1), d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", T0.plusSeconds(1)));
+        change(
+                draft,
+                T0.plusSeconds(1),
+                d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", null, T0.plusSeconds(1)));
         change(
                 draft,
                 T0.plusSeconds(4),
@@ -137,7 +143,10 @@ class SagaMetricsTest {
     @Test
     void changesOutsideARunningCompletionRecordNothing() {
         var draft = completing();
-        change(draft, T0.plusSeconds(1), d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", T0.plusSeconds(1)));
+        change(
+                draft,
+                T0.plusSeconds(1),
+                d -> d.cartLocked(1, d.contentVersion(), 3998, "pay_1", null, T0.plusSeconds(1)));
         change(draft, T0.plusSeconds(2), d -> d.paymentAuthorized("pay_1", T0.plusSeconds(2)));
         change(draft, T0.plusSeconds(3), d -> d.orderCreated("order_1", "pay_1", T0.plusSeconds(3)));
         long timers = registry.find(SagaMetrics.STEP).timers().stream()

@@ -13,10 +13,10 @@ class DraftIndexesTest extends DraftServiceTestBase {
     @Test
     void theListsFiltersAndSortOrdersAreIndexedPerStore() {
         createDraft(newStore(), draftBody("1.00", "a@example.com", ""));
-        List<IndexInfo> indexes = mongo.indexOps(DraftOrderDocument.class).getIndexInfo();
+        List<IndexInfo> indexes = mongo.indexOps(Drafts.COLLECTION).getIndexInfo();
 
         assertThat(indexes.stream().map(IndexInfo::getName))
-                .contains("store_created", "store_updated", "store_email", "store_tags", "store_status_updated");
+                .contains("store_created", "store_updated", "store_email", "store_tags", "status");
         assertThat(indexes)
                 .anySatisfy(index -> assertThat(index.isIndexForFields(List.of("storeId", "createdAt", "_id")))
                         .isTrue())

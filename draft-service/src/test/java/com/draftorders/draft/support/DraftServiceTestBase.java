@@ -3,7 +3,11 @@ package com.draftorders.draft.support;
 import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.domain.CartCalculation;
 import com.draftorders.draft.domain.DraftOrder;
+import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageCodec;
+import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.TraceContext;
+import com.draftorders.messaging.work.UnitOfWork;
 import com.draftorders.schemas.Topics;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -91,6 +95,28 @@ public abstract class DraftServiceTestBase {
     @Autowired
     protected MessageCodec codec;
 
+    @Autowired
+    protected List<Subscription> subscriptions;
+
+    @Autowired
+    protected UnitOfWork unitOfWork;
+
+    /**
+     * Delivers a message as the consumer does: through the service's subscription to its topic, as a poll of its
+     * own; rethrows what a handler threw (the record would go to the dead-letter topic).
+     */
+    protected void deliver(IncomingMessage<?> message) {
+        Subscription subscription = subscriptions.stream()
+                .filter(s -> s.topic().name().equals(message.topic()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no subscription to " + message.topic()));
+        for (UnitOfWork.Outcome outcome : unitOfWork.run(subscription.worksFor(message, TraceContext.newTrace()))) {
+            if (outcome.failed()) {
+                throw outcome.failure();
+            }
+        }
+    }
+
     /** A store no other test uses. */
     protected static String newStore() {
         return "store-" + STORES.incrementAndGet();
@@ -177,7 +203,7 @@ public abstract class DraftServiceTestBase {
 
     /** What the cart-service's CartTotalsCalculated does to the draft: totals for its current content version. */
     protected DraftOrder calculate(String store, String id) {
-        return drafts.change(store, id, DraftOrderService.newFlow(), null, (draft, document) -> {
+        return drafts.change(store, id, DraftOrderService.newFlow(), draft -> {
                     draft.applyCalculation(totalsOf(draft), Instant.now());
                     return Optional.empty();
                 })

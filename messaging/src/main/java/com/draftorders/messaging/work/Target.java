@@ -40,6 +40,12 @@ public interface Target<A> {
     /** Records {@code key} as processed in the same write as this change. */
     void markProcessed(String key);
 
+    /**
+     * Runs {@code action} once this work's effects are durable (not at all when the work fails or its batch is not
+     * written): for observations, such as metrics, that must not count what a crash or a retry undoes.
+     */
+    void afterWrite(Runnable action);
+
     /** Which flow the work belongs to and what caused it; for the messages the handler builds itself. */
     Correlation cause();
 }

@@ -152,10 +152,13 @@ public final class UnitOfWork {
         private final List<Entry<?>> known = new ArrayList<>();
 
         private final List<Receipt> receipts = new ArrayList<>();
+        /** Per work, what to run once it is durable (see {@link Target#afterWrite}). */
+        private final List<List<Runnable>> afterWrite;
 
         Batch(List<? extends Work<?>> works) {
             this.works = works;
             this.outcomes = new Outcome[works.size()];
+            this.afterWrite = new ArrayList<>(java.util.Collections.nCopies(works.size(), List.of()));
         }
 
         List<Outcome> run() {
@@ -164,6 +167,17 @@ public final class UnitOfWork {
                 decide(i);
             }
             write();
+            for (int i = 0; i < outcomes.length; i++) {
+                if (!outcomes[i].failed() && !outcomes[i].skipped()) {
+                    for (Runnable action : afterWrite.get(i)) {
+                        try {
+                            action.run();
+                        } catch (RuntimeException e) {
+                            log.warn("an after-write action failed: {}", e.toString());
+                        }
+                    }
+                }
+            }
             return List.of(outcomes);
         }
 
@@ -241,12 +255,14 @@ public final class UnitOfWork {
         private Object apply(int index, Work work, Entry entry) {
             TargetImpl target = new TargetImpl(index, work, entry);
             TraceContext trace = work.trace();
+            afterWrite.set(index, List.of());
             try (var scope = trace == null ? null : trace.activate()) {
                 long before = entry == null || entry.aggregate == null ? -1 : entry.type.versionOf(entry.aggregate);
                 Object value = work.step().apply(target);
                 if (entry != null) {
                     entry.afterStep(index, work, target, before);
                 }
+                afterWrite.set(index, target.afterWrite);
                 return value;
             }
         }
@@ -585,6 +601,7 @@ public final class UnitOfWork {
             final Work<A> work;
             final Entry<A> entry;
             final List<OutgoingMessage> sent = new ArrayList<>();
+            final List<Runnable> afterWrite = new ArrayList<>();
             boolean created;
             boolean marked;
 
@@ -668,6 +685,11 @@ public final class UnitOfWork {
                     entry.processed.add(key);
                     marked = true;
                 }
+            }
+
+            @Override
+            public void afterWrite(Runnable action) {
+                afterWrite.add(action);
             }
 
             @Override

@@ -72,10 +72,7 @@ public final class WorkTestbed implements AutoCloseable {
     public List<Outcome> deliverBatch(Subscription subscription, List<? extends IncomingMessage<?>> messages) {
         List<Work<?>> works = new ArrayList<>();
         for (IncomingMessage<?> message : messages) {
-            Work<?> work = subscription.workFor(message, TraceContext.newTrace());
-            if (work != null) {
-                works.add(work);
-            }
+            works.addAll(subscription.worksFor(message, TraceContext.newTrace()));
         }
         return work.run(works);
     }
