@@ -164,7 +164,8 @@ public class MessagingAutoConfiguration {
                 rawKafkaTemplate,
                 outboxCollections(aggregates.orderedStream().toList(), properties),
                 properties.outboxSweepInterval(),
-                properties.outboxRelayThreads());
+                properties.outboxRelayThreads(),
+                properties.outboxRemovalDelay());
     }
 
     @Bean

@@ -21,6 +21,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     instance) left behind; it also does once at start. Messages this instance saves are relayed at once from
  *     memory, and failed relays are retried every second, without a scan
  * @param outboxRelayThreads threads relaying the outbox; each document always goes through the same one
+ * @param outboxRemovalDelay how long sent messages stay in their document's outbox before the relay removes them,
+ *     unless the next write of the document (which leaves them out) removes them first, for free; after a crash the
+ *     ones still there are sent again (consumers drop the duplicates)
  * @param writeAttempts rounds in which a unit of work writes a batch when other writers keep changing its documents
  *     (each round decides the conflicting ones again on fresh state); then a REST call answers 409 and a poll is
  *     delivered again
@@ -38,6 +41,7 @@ public record MessagingProperties(
         @DefaultValue List<String> outboxCollections,
         @DefaultValue("30s") Duration outboxSweepInterval,
         @DefaultValue("2") int outboxRelayThreads,
+        @DefaultValue("1s") Duration outboxRemovalDelay,
         @DefaultValue("8") int writeAttempts) {
 
     /**

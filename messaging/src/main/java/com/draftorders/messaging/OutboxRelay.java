@@ -90,6 +90,7 @@ public class OutboxRelay implements SmartLifecycle {
     private final List<String> collections;
     private final Duration sweepInterval;
     private final int threads;
+    private final Duration removalDelay;
     /** Documents whose relay failed; retried from MongoDB every {@link #RETRY_INTERVAL}. */
     private final Set<DocumentRef> failed = ConcurrentHashMap.newKeySet();
     /** Ids the broker acknowledged lately: not sent again, and left out when a unit of work rewrites an outbox. */
@@ -113,11 +114,26 @@ public class OutboxRelay implements SmartLifecycle {
             List<String> collections,
             Duration sweepInterval,
             int threads) {
+        this(mongo, kafka, collections, sweepInterval, threads, Duration.ZERO);
+    }
+
+    /**
+     * @param removalDelay how long acknowledged messages stay in their document before they are removed, unless a
+     *     write of the document removes them first (which then costs nothing); a crash in between sends them again
+     */
+    public OutboxRelay(
+            MongoDatabase mongo,
+            KafkaTemplate<String, byte[]> kafka,
+            List<String> collections,
+            Duration sweepInterval,
+            int threads,
+            Duration removalDelay) {
         this.mongo = mongo;
         this.kafka = kafka;
         this.collections = List.copyOf(collections);
         this.sweepInterval = sweepInterval;
         this.threads = Math.max(1, threads);
+        this.removalDelay = removalDelay;
     }
 
     /** Whether the broker acknowledged the message lately (then it is not sent again). */
@@ -143,7 +159,10 @@ public class OutboxRelay implements SmartLifecycle {
      * returns how many were sent.
      */
     public int publish(String collection, Object id) {
-        return relay(List.of(new Pending(new DocumentRef(collection, id), null)));
+        Removals removals = new Removals(Duration.ZERO);
+        int sent = relay(List.of(new Pending(new DocumentRef(collection, id), null)), removals);
+        remove(removals.takeDue(Long.MAX_VALUE));
+        return sent;
     }
 
     /**
@@ -192,6 +211,18 @@ public class OutboxRelay implements SmartLifecycle {
      * overlapping outboxes; such a message is only removed, not sent twice.
      */
     int relay(List<Pending> batch) {
+        Removals removals = new Removals(Duration.ZERO);
+        int sent = relay(batch, removals);
+        remove(removals.takeDue(Long.MAX_VALUE));
+        return sent;
+    }
+
+    /**
+     * {@link #relay(List)}, leaving the removal of what was acknowledged to {@code removals}, which does it later:
+     * a document written again meanwhile no longer holds the acknowledged messages (the unit of work leaves them out),
+     * so most removals cost nothing.
+     */
+    private int relay(List<Pending> batch, Removals removals) {
         Map<DocumentRef, Map<String, OutgoingMessage>> byDocument = new LinkedHashMap<>();
         for (Pending pending : batch) {
             List<OutgoingMessage> messages = pending.messages();
@@ -208,6 +239,8 @@ public class OutboxRelay implements SmartLifecycle {
             for (OutgoingMessage message : messages) {
                 outbox.putIfAbsent(message.messageId(), message);
             }
+            // the document as now written holds these messages only: removals of others have happened for free
+            removals.retain(pending.document(), messages);
         }
         Map<DocumentRef, List<CompletableFuture<?>>> sends = new LinkedHashMap<>();
         int sent = 0;
@@ -233,7 +266,6 @@ public class OutboxRelay implements SmartLifecycle {
             }
             sends.put(entry.getKey(), documentSends);
         }
-        Map<String, List<WriteModel<Document>>> removals = new LinkedHashMap<>();
         for (var entry : sends.entrySet()) {
             try {
                 CompletableFuture.allOf(entry.getValue().toArray(CompletableFuture[]::new))
@@ -245,21 +277,30 @@ public class OutboxRelay implements SmartLifecycle {
             sent += entry.getValue().size();
             List<String> ids = List.copyOf(byDocument.get(entry.getKey()).keySet());
             ids.forEach(acknowledged::add);
-            removals.computeIfAbsent(entry.getKey().collection(), c -> new ArrayList<>())
-                    .add(new UpdateOneModel<>(
-                            eq("_id", entry.getKey().id()),
-                            new Document(
-                                    "$pull",
-                                    new Document(OUTBOX_FIELD, new Document("id", new Document("$in", ids))))));
+            removals.add(entry.getKey(), ids);
         }
-        for (var entry : removals.entrySet()) {
+        return sent;
+    }
+
+    /** Removes acknowledged messages from their documents: one bulk {@code $pull} per collection. */
+    private void remove(Map<DocumentRef, Set<String>> due) {
+        Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
+        due.forEach((document, ids) -> byCollection
+                .computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                .add(new UpdateOneModel<>(
+                        eq("_id", document.id()),
+                        new Document(
+                                "$pull",
+                                new Document(
+                                        OUTBOX_FIELD, new Document("id", new Document("$in", List.copyOf(ids))))))));
+        for (var entry : byCollection.entrySet()) {
             try {
                 // not waited on to be durable: a removal a crash loses only sends the message again
                 mongo.getCollection(entry.getKey())
                         .withWriteConcern(WriteConcern.W1)
                         .bulkWrite(entry.getValue(), new BulkWriteOptions().ordered(false));
             } catch (RuntimeException e) {
-                // sent but still in the outbox: the retry removes them (a lane remembers what was acknowledged);
+                // sent but still in the outbox: the retry removes them (the relay remembers what was acknowledged);
                 // after a restart the sweep sends them again (a duplicate, never a loss)
                 for (WriteModel<Document> removal : entry.getValue()) {
                     Object id = ((Document) ((UpdateOneModel<Document>) removal).getFilter()).get("_id");
@@ -267,7 +308,66 @@ public class OutboxRelay implements SmartLifecycle {
                 }
             }
         }
-        return sent;
+    }
+
+    /**
+     * Acknowledged messages still to be removed from their documents, each removal due {@code delay} after the
+     * acknowledgement. Only one lane's thread uses one.
+     */
+    static final class Removals {
+        private final long delayNanos;
+        private final Map<DocumentRef, Set<String>> ids = new LinkedHashMap<>();
+        private final Map<DocumentRef, Long> due = new LinkedHashMap<>();
+
+        Removals(Duration delay) {
+            this.delayNanos = delay.toNanos();
+        }
+
+        void add(DocumentRef document, List<String> acknowledged) {
+            ids.computeIfAbsent(document, d -> new java.util.LinkedHashSet<>()).addAll(acknowledged);
+            due.putIfAbsent(document, System.nanoTime() + delayNanos);
+        }
+
+        /** The document now holds exactly {@code outbox}: what it no longer holds needs no removal. */
+        void retain(DocumentRef document, List<OutgoingMessage> outbox) {
+            Set<String> pending = ids.get(document);
+            if (pending == null) {
+                return;
+            }
+            Set<String> held = new java.util.HashSet<>();
+            outbox.forEach(m -> held.add(m.messageId()));
+            pending.retainAll(held);
+            if (pending.isEmpty()) {
+                ids.remove(document);
+                due.remove(document);
+            }
+        }
+
+        /** The removals due by {@code now} (nanoTime), taken out. */
+        Map<DocumentRef, Set<String>> takeDue(long now) {
+            Map<DocumentRef, Set<String>> taken = new LinkedHashMap<>();
+            var it = due.entrySet().iterator();
+            while (it.hasNext()) {
+                var entry = it.next();
+                if (entry.getValue() - now > 0 && now != Long.MAX_VALUE) {
+                    break; // in order of the first acknowledgement: the rest are due later
+                }
+                taken.put(entry.getKey(), ids.remove(entry.getKey()));
+                it.remove();
+            }
+            return taken;
+        }
+
+        /** Nanoseconds until the next removal is due (Long.MAX_VALUE: none). */
+        long nanosToNext(long now) {
+            return due.isEmpty()
+                    ? Long.MAX_VALUE
+                    : Math.max(0, due.values().iterator().next() - now);
+        }
+
+        boolean isEmpty() {
+            return due.isEmpty();
+        }
     }
 
     private List<OutgoingMessage> load(DocumentRef document) {
@@ -395,10 +495,11 @@ public class OutboxRelay implements SmartLifecycle {
     /** A document to relay: with the messages it was saved with, or null to read its outbox from MongoDB. */
     record Pending(DocumentRef document, List<OutgoingMessage> messages) {}
 
-    /** One relay thread and its queue. */
+    /** One relay thread, its queue and its removals to come. */
     private final class Lane implements Runnable {
         final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
         final Thread thread;
+        final Removals removals = new Removals(removalDelay);
 
         Lane(String name) {
             this.thread = new Thread(this, name);
@@ -410,13 +511,14 @@ public class OutboxRelay implements SmartLifecycle {
             List<Pending> batch = new ArrayList<>();
             while (running || !queue.isEmpty()) {
                 try {
-                    Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (first == null) {
-                        continue;
+                    long wait = Math.min(TimeUnit.MILLISECONDS.toNanos(200), removals.nanosToNext(System.nanoTime()));
+                    Pending first = queue.poll(wait, TimeUnit.NANOSECONDS);
+                    if (first != null) {
+                        batch.add(first);
+                        queue.drainTo(batch, MAX_BATCH - 1);
+                        relay(batch, removals);
                     }
-                    batch.add(first);
-                    queue.drainTo(batch, MAX_BATCH - 1);
-                    relay(batch);
+                    remove(removals.takeDue(running ? System.nanoTime() : Long.MAX_VALUE));
                 } catch (InterruptedException e) {
                     return;
                 } catch (RuntimeException e) {

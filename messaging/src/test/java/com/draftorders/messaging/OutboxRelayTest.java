@@ -124,6 +124,45 @@ class OutboxRelayTest {
         assertThat(kafka.sentValues()).containsExactly("x", "y");
     }
 
+    @Test
+    void aDocumentWrittenAgainBeforeItsRemovalIsDueNeedsNoRemovalOfItsOwn() {
+        java.util.concurrent.atomic.AtomicInteger pulls = new java.util.concurrent.atomic.AtomicInteger();
+        var listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                if (event.getCommandName().equals("update")
+                        && event.getCommand().toJson().contains("$pull")) {
+                    pulls.incrementAndGet();
+                }
+            }
+        };
+        InetSocketAddress address = server.getLocalAddress();
+        try (MongoClient counted = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .addCommandListener(listener)
+                .build())) {
+            MongoDatabase database = counted.getDatabase("relay");
+            OutboxRelay delayed =
+                    new OutboxRelay(database, kafka, List.of(THINGS), Duration.ofMinutes(10), 1, Duration.ofSeconds(2));
+            delayed.start();
+            try {
+                StoredOutboxes.store(database, THINGS, "thing_7", List.of(message("a")));
+                delayed.publishSoon(THINGS, "thing_7", List.of(message("a")));
+                await(() -> kafka.sentValues().contains("a"));
+                // the next write leaves the acknowledged message out, as a unit of work does
+                StoredOutboxes.store(database, THINGS, "thing_7", List.of(message("b")));
+                delayed.publishSoon(THINGS, "thing_7", List.of(message("b")));
+
+                await(() -> outboxOf("thing_7").isEmpty());
+                assertThat(kafka.sentValues()).containsExactly("a", "b");
+                assertThat(pulls).as("one removal, for b only").hasValue(1);
+            } finally {
+                delayed.stop();
+            }
+        }
+    }
+
     private List<OutgoingMessage> outboxOf(String id) {
         return StoredOutboxes.outboxOf(mongo, THINGS, id);
     }

@@ -33,6 +33,7 @@ final class ChildProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
+            remember(logDir.getParent(), name, process.toHandle());
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name, e);
@@ -49,6 +50,57 @@ final class ChildProcess {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(name + " interrupted", e);
+        }
+    }
+
+    /** The file in the data directory listing the processes the stack started: {@code name pid start-instant}. */
+    static final String PID_FILE = "children.pids";
+
+    private static synchronized void remember(Path dataDir, String name, ProcessHandle handle) {
+        if (dataDir == null) {
+            return;
+        }
+        String line = name + " " + handle.pid() + " "
+                + handle.info().startInstant().map(Object::toString).orElse("-") + "\n";
+        try {
+            Files.writeString(
+                    dataDir.resolve(PID_FILE),
+                    line,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            // only a convenience for the next start after a crash; the stack runs without it
+        }
+    }
+
+    /**
+     * Kills what a stack that crashed (or was killed) on this data directory left running — a broker or registry
+     * whose parent died keeps its ports and files — and forgets them. A process is recognised by its pid and the
+     * instant it started, so an unrelated process that reuses a pid is left alone.
+     */
+    static void stopLeftovers(Path dataDir) {
+        Path file = dataDir.resolve(PID_FILE);
+        if (!Files.exists(file)) {
+            return;
+        }
+        try {
+            for (String line : Files.readAllLines(file)) {
+                String[] parts = line.trim().split(" ");
+                if (parts.length != 3) {
+                    continue;
+                }
+                ProcessHandle.of(Long.parseLong(parts[1]))
+                        .filter(p -> p.info().startInstant().map(Object::toString).orElse("-").equals(parts[2]))
+                        .ifPresent(p -> {
+                            System.err.println("stopping " + parts[0] + " (pid " + p.pid()
+                                    + ") left running by an earlier stack on " + dataDir);
+                            p.destroyForcibly();
+                            p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                        });
+            }
+            Files.delete(file);
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not check for processes an earlier stack left: " + e);
         }
     }
 

@@ -24,7 +24,7 @@ final class EmbeddedMongo {
         try {
             Path dir = Files.createDirectories(settings.dataDir().resolve("mongo"));
             server = new MongoServer(
-                    new EmbeddedMongoBackend(dir.resolve("mongo.mv").toString(), false));
+                    new EmbeddedMongoBackend(dir.resolve("mongo.mv").toString(), settings.mongoFsync()));
             server.bind(StackSettings.HOST, settings.mongoPort());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -51,7 +51,9 @@ import org.slf4j.LoggerFactory;
  *       that arrived meanwhile, not one per write). H2's own background auto-commit is off — it stores at its own
  *       pace and would let a client hear "ok" a second before a crash loses the write. The services ask for {@code
  *       w: majority, j: true} on every write, exactly as they do on a real replica set, so no 2xx, offset commit or
- *       outbox send can overtake a write that is not on disk. The admin command {@code fsync} commits too.
+ *       outbox send can overtake a write that is not on disk. The admin command {@code fsync} commits too, and a
+ *       read with read concern {@code majority} is answered only once what it read is on disk (the relay's sweep
+ *       reads so: it never sends a message whose write a crash could still lose).
  *   <li><b>Documents stored as BSON</b> ({@link BsonDocuments}). H2's generic value type Java-serializes
  *       mongo-java-server's documents, which made every commit and every page read from the file the biggest cost
  *       of the server. Collections open under map names ending in {@value #DATA_MAP_SUFFIX}; a data directory written
@@ -80,6 +82,9 @@ final class EmbeddedMongoBackend extends H2Backend {
 
     /** The write commands whose write concern is honoured. */
     private static final Set<String> WRITE_COMMANDS = Set.of("insert", "update", "delete", "findandmodify");
+
+    /** The read commands whose read concern {@code majority} is honoured. */
+    private static final Set<String> READ_COMMANDS = Set.of("find", "aggregate", "count");
 
     private final GroupCommit commits;
 
@@ -113,10 +118,19 @@ final class EmbeddedMongoBackend extends H2Backend {
             return response;
         }
         Document response = super.handleCommand(channel, databaseName, command, query);
-        if (WRITE_COMMANDS.contains(name) && asksForDurability(query.get("writeConcern"))) {
+        if ((WRITE_COMMANDS.contains(name) && asksForDurability(query.get("writeConcern")))
+                || (READ_COMMANDS.contains(name) && readsMajority(query.get("readConcern")))) {
             commits.awaitDurable();
         }
         return response;
+    }
+
+    /**
+     * {@code readConcern: {level: "majority"}}: what the read saw must be durable before it is answered (on MongoDB:
+     * majority-committed, which is journaled). A commit that starts after the read covers every write it could see.
+     */
+    static boolean readsMajority(Object readConcern) {
+        return readConcern instanceof Document concern && "majority".equals(concern.get("level"));
     }
 
     /** {@code j: true}, or {@code w: "majority"} (journaled on MongoDB unless the server is told otherwise). */
@@ -497,6 +511,12 @@ final class EmbeddedMongoBackend extends H2Backend {
                 MVMap<String, Object> metaMap,
                 CursorRegistry cursorRegistry) {
             super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+        }
+
+        /** Not tracked: it encodes every document once more per write, for a statistic no one here reads. */
+        @Override
+        protected boolean tracksDataSize() {
+            return false;
         }
 
         @Override

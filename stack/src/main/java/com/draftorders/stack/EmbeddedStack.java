@@ -117,6 +117,7 @@ public final class EmbeddedStack implements AutoCloseable {
     public EmbeddedStack start() {
         ExecutorService starter = Executors.newFixedThreadPool(4);
         try {
+            ChildProcess.stopLeftovers(settings.dataDir());
             mongo.start();
             CompletableFuture.allOf(
                             CompletableFuture.runAsync(kafka::start, starter),
@@ -172,16 +173,17 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public static void main(String[] args) {
         Path dataDir = Path.of(".data");
-        List<String> serviceArguments = new ArrayList<>();
+        List<String> stackArguments = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
             } else {
-                serviceArguments.add(arg);
+                stackArguments.add(arg);
             }
         }
         long started = System.nanoTime();
-        var settings = StackSettings.defaults(dataDir.toAbsolutePath());
+        List<String> serviceArguments = new ArrayList<>();
+        var settings = StackSettings.defaults(dataDir.toAbsolutePath()).with(stackArguments, serviceArguments);
         System.out.println("Starting the draft-orders stack, data in " + settings.dataDir() + " ...");
         EmbeddedStack stack = new EmbeddedStack(settings, serviceArguments);
         Runtime.getRuntime()

@@ -22,8 +22,116 @@ import java.util.function.Consumer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-/** The embedded server's backend answers like mongo-java-server's H2 backend, across restarts. */
+/**
+ * The embedded server's backend answers like mongo-java-server's H2 backend, across restarts, and a write acknowledged
+ * under a journaled write concern is on disk when the client hears of it.
+ */
 class EmbeddedMongoBackendTest {
+
+    @Test
+    void aJournaledWriteIsInTheFileWhenItIsAcknowledged() throws Exception {
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/?w=majority&journal=true")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            for (int i = 0; i < 20; i++) {
+                things.insertOne(new Document("_id", "t" + i).append("n", i));
+                // what a crash right now would leave: the file as it is on disk
+                Path copy = Files.createTempDirectory("h2-crash").resolve("mongo.mv");
+                Files.copy(file, copy);
+                assertThat(countIn(copy)).as("documents on disk after write " + i).isEqualTo(i + 1);
+            }
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void concurrentJournaledWritesShareCommits() throws Exception {
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        EmbeddedMongoBackend backend = new EmbeddedMongoBackend(file.toString(), false);
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/?w=majority&journal=true")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            things.insertOne(new Document("_id", "warm-up"));
+            long before = backend.durableCommits();
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(16);
+            List<java.util.concurrent.Future<?>> writes = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                int n = i;
+                writes.add(pool.submit(() -> things.insertOne(new Document("_id", "c" + n))));
+            }
+            for (var write : writes) {
+                write.get();
+            }
+            pool.shutdown();
+            long commits = backend.durableCommits() - before;
+            assertThat(commits).as("one commit covers the writes that waited for it").isLessThan(400);
+            assertThat(things.countDocuments()).isEqualTo(401);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void aMajorityReadAnswersOnlyWhatIsOnDisk() throws Exception {
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort() + "/?w=1")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            things.insertOne(new Document("_id", "unjournaled"));
+
+            assertThat(things.withReadConcern(com.mongodb.ReadConcern.MAJORITY)
+                            .find(eq("_id", "unjournaled"))
+                            .first())
+                    .isNotNull();
+            Path copy = Files.createTempDirectory("h2-crash").resolve("mongo.mv");
+            Files.copy(file, copy);
+            assertThat(countIn(copy)).as("what the majority read returned is on disk").isEqualTo(1);
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
+    void documentsOfAnOlderDataDirectoryAreConvertedToBsonStorageOnce() throws Exception {
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        MongoServer legacy = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
+        InetSocketAddress legacyAddress = legacy.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + legacyAddress.getHostString() + ":" + legacyAddress.getPort())) {
+            client.getDatabase("test")
+                    .getCollection("things")
+                    .insertOne(new Document("_id", "old").append("nested", new Document("list", List.of(1, 2))));
+        } finally {
+            legacy.shutdownNow();
+        }
+
+        withServer(file, things -> {
+            assertThat(things.find(eq("_id", "old")).first())
+                    .isEqualTo(new Document("_id", "old").append("nested", new Document("list", List.of(1, 2))));
+            things.insertOne(new Document("_id", "new"));
+        });
+        withServer(file, things -> assertThat(things.countDocuments()).isEqualTo(2));
+    }
+
+    /** How many documents collection test.things holds in the MVStore file {@code copy}, opened as a restart would. */
+    private static long countIn(Path copy) {
+        MongoServer server = new MongoServer(new EmbeddedMongoBackend(copy.toString(), false));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            return client.getDatabase("test").getCollection("things").countDocuments();
+        } finally {
+            server.shutdownNow();
+        }
+    }
 
     @Test
     void aQueryByIdAndVersionMatchesTheWholeQueryAgainstTheOneDocument() throws Exception {
