@@ -17,6 +17,7 @@ import com.draftorders.order.Testbed;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.PaymentStatus;
 import com.draftorders.order.messaging.AvroFixtures;
+import com.draftorders.order.persistence.Orders;
 import com.draftorders.order.web.OrderPaymentController.CaptureRequest;
 import com.draftorders.order.web.OrderPaymentController.RefundRequest;
 import com.draftorders.order.web.OrderPaymentController.VoidRequest;
@@ -62,6 +63,14 @@ class OrderPaymentControllerTest {
 
     private Object payloadOf(OutgoingMessage message) {
         return bed.payloadOf(message);
+    }
+
+    /** What another instance's write does to the order's document between this request's load and its write. */
+    private void anotherWriterChangesTheOrder() {
+        bed.work
+                .database
+                .getCollection(Orders.COLLECTION)
+                .updateOne(Filters.eq("_id", orderId), Updates.inc(UnitOfWork.VERSION, 1L));
     }
 
     private void paymentServiceCaptures(long amount) {
@@ -236,10 +245,7 @@ class OrderPaymentControllerTest {
 
     @Test
     void aRequestThatKeepsMeetingOtherChangesOfTheOrderIsAConflictAndChangesNothing() {
-        bed.codec.whileEncoding = () -> bed.work
-                .database
-                .getCollection("orders")
-                .updateOne(Filters.eq("_id", orderId), Updates.inc(UnitOfWork.VERSION, 1L));
+        bed.codec.whileEncoding = this::anotherWriterChangesTheOrder;
         long version = order().version();
 
         ApiException refused = catchThrowableOfType(
@@ -258,10 +264,7 @@ class OrderPaymentControllerTest {
         int[] encodings = {0};
         bed.codec.whileEncoding = () -> {
             if (++encodings[0] == 1) {
-                bed.work
-                        .database
-                        .getCollection("orders")
-                        .updateOne(Filters.eq("_id", orderId), Updates.inc(UnitOfWork.VERSION, 1L));
+                anotherWriterChangesTheOrder();
             }
         };
 
