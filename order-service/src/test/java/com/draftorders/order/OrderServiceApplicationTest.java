@@ -3,10 +3,11 @@ package com.draftorders.order;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.messaging.work.UnitOfWork;
+import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderFixtures;
-import com.draftorders.order.persistence.OrderDocument;
-import com.draftorders.order.persistence.OrderDocuments;
-import com.draftorders.order.persistence.OrderStore;
+import com.draftorders.order.persistence.Orders;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
@@ -14,7 +15,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.IndexInfo;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -54,7 +56,10 @@ class OrderServiceApplicationTest {
     int port;
 
     @Autowired
-    OrderStore store;
+    UnitOfWork work;
+
+    @Autowired
+    Orders orders;
 
     @Autowired
     MongoTemplate mongo;
@@ -86,12 +91,12 @@ class OrderServiceApplicationTest {
         return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Stores the fixture order under another id, draft and payment, through the service's unit of work. */
     private String storedOrder(String draftOrderId) {
-        OrderDocument document = OrderDocuments.toDocument(OrderFixtures.newOrder());
-        document.setId("order_" + draftOrderId);
-        document.setDraftOrderId(draftOrderId);
-        store.save(document);
-        return document.getId();
+        Order order = Order.restore(OrderFixtures.withIds(
+                OrderFixtures.newOrder().state(), "order_" + draftOrderId, draftOrderId, "pay_" + draftOrderId));
+        work.execute(Address.byId(orders, order.id(), order.storeId()), null, target -> target.create(order));
+        return order.id();
     }
 
     @Test
@@ -102,16 +107,19 @@ class OrderServiceApplicationTest {
     }
 
     @Test
-    void oneOrderPerDraftIsEnforcedByAUniqueIndexAndPaymentsHaveAnIndex() {
-        List<IndexInfo> indexes = mongo.indexOps(OrderDocument.class).getIndexInfo();
+    void oneOrderPerDraftAndOnePerPaymentAreEnforcedByUniqueIndexesCreatedAtStart() {
+        List<Document> indexes =
+                mongo.getDb().getCollection(Orders.COLLECTION).listIndexes().into(new ArrayList<>());
 
         assertThat(indexes)
                 .anySatisfy(index -> {
-                    assertThat(index.isIndexForFields(List.of("draftOrderId"))).isTrue();
-                    assertThat(index.isUnique()).isTrue();
+                    assertThat(index.get("key", Document.class).keySet()).containsExactly("draftOrderId");
+                    assertThat(index.getBoolean("unique")).isTrue();
                 })
-                .anySatisfy(index ->
-                        assertThat(index.isIndexForFields(List.of("paymentId"))).isTrue());
+                .anySatisfy(index -> {
+                    assertThat(index.get("key", Document.class).keySet()).containsExactly("paymentId");
+                    assertThat(index.getBoolean("unique")).isTrue();
+                });
     }
 
     @Test

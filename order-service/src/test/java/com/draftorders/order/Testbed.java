@@ -4,24 +4,21 @@ import com.draftorders.avro.common.Metadata;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.MessageCodec;
 import com.draftorders.messaging.MessageFactory;
-import com.draftorders.messaging.OutboxRelay;
-import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.testing.WorkTestbed;
+import com.draftorders.messaging.testing.WorkTestbed.Stored;
+import com.draftorders.messaging.work.UnitOfWork.Outcome;
 import com.draftorders.order.application.PaymentRequests;
+import com.draftorders.order.domain.Order;
 import com.draftorders.order.messaging.OrderCommandHandler;
 import com.draftorders.order.messaging.OrderMessages;
 import com.draftorders.order.messaging.PaymentEventHandler;
-import com.draftorders.order.persistence.MongoOrderNumbers;
-import com.draftorders.order.persistence.OrderStore;
+import com.draftorders.order.persistence.Orders;
+import com.draftorders.order.persistence.SequencedOrderNumbers;
 import com.draftorders.schemas.Topic;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -29,54 +26,36 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.avro.specific.SpecificRecordBase;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
-import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
-import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
-import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
-import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 /**
- * order-service's handlers, store and counters wired by hand against a real MongoDB wire-protocol server in memory
- * (the one the embedded stack runs), with indexes created from the document annotations as in the service. Only the
- * schema registry is left out: messages are kept as envelopes instead of registry-encoded bytes.
+ * order-service's handlers, subscriptions and use cases wired by hand on a {@link WorkTestbed}: the real unit of work
+ * and the real MongoDB driver against the embedded MongoDB-protocol server, in memory. No relay runs, so what a change
+ * sends stays in its order's outbox (or a receipt) for the test to read. Only the schema registry is left out: the
+ * codec keeps each envelope and stores its event id as the message's bytes.
  */
 public final class Testbed implements AutoCloseable {
 
     public static final Instant NOW = Instant.parse("2025-03-01T10:15:30.123Z");
+    public static final long FIRST_ORDER_NUMBER = 1001;
 
-    private final MongoServer server = new MongoServer(new MemoryBackend());
-    private final MongoClient client;
-    public final MongoTemplate mongo;
     public final RecordingCodec codec = new RecordingCodec();
-    public final OrderStore store;
-    public final MongoOrderNumbers numbers;
-    public final OrderCommandHandler commands;
-    public final PaymentEventHandler payments;
+    public final Orders orders;
+    public final WorkTestbed work;
+    public final SequencedOrderNumbers numbers;
+    public final Subscription orderCommands;
+    public final Subscription paymentEvents;
     public final PaymentRequests paymentRequests;
     private final AtomicInteger offsets = new AtomicInteger();
 
     public Testbed() {
-        InetSocketAddress address = server.bind();
-        client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
-        var factory = new SimpleMongoClientDatabaseFactory(client, "orders");
-        var conversions = new MongoCustomConversions(List.of());
-        var context = new MongoMappingContext();
-        context.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
-        context.setAutoIndexCreation(true);
-        var converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), context);
-        converter.setCustomConversions(conversions);
-        converter.afterPropertiesSet();
-        mongo = new MongoTemplate(factory, converter);
-        var relay = new OutboxRelay(mongo, null, List.of(), Duration.ofSeconds(1));
-        store = new OrderStore(mongo, new OutboxWriter(mongo, relay));
-        OrderProperties properties = new OrderProperties(1001, 5);
-        numbers = new MongoOrderNumbers(mongo, properties);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-        var messages = new OrderMessages(new MessageFactory(codec, "order-service", clock));
-        commands = new OrderCommandHandler(store, numbers, messages, clock, properties);
-        payments = new PaymentEventHandler(store, messages, properties);
-        paymentRequests = new PaymentRequests(store, messages, properties);
+        OrderMessages messages = new OrderMessages(new MessageFactory(codec, "order-service", clock));
+        orders = new Orders(messages);
+        work = new WorkTestbed("orders", orders);
+        numbers = new SequencedOrderNumbers(work.database, new OrderProperties(FIRST_ORDER_NUMBER, 100));
+        orderCommands = new OrderCommandHandler(orders, numbers, messages, clock).subscription();
+        paymentEvents = new PaymentEventHandler(orders).subscription();
+        paymentRequests = new PaymentRequests(work.work, orders);
     }
 
     /** A record as the consumer hands it over: metadata from the store, a fresh event id, a correlation id. */
@@ -92,27 +71,69 @@ public final class Testbed implements AutoCloseable {
         return new IncomingMessage<>(metadata, payload, key, topic, 0, offsets.get());
     }
 
+    /** Delivers one message through the subscription of its topic, as its own poll; rethrows what its handler threw. */
+    public void deliver(IncomingMessage<?> message) {
+        work.deliver(subscriptionOf(message), message);
+    }
+
+    /** Delivers messages of one topic as one poll. */
+    public List<Outcome> deliverBatch(List<? extends IncomingMessage<?>> messages) {
+        return work.deliverBatch(subscriptionOf(messages.get(0)), messages);
+    }
+
+    private Subscription subscriptionOf(IncomingMessage<?> message) {
+        return switch (message.topic()) {
+            case "order-commands" -> orderCommands;
+            case "payment-events" -> paymentEvents;
+            default -> throw new IllegalArgumentException("order-service does not consume " + message.topic());
+        };
+    }
+
+    /** The order of a draft as stored, with its outbox, processed ids and version; null when there is none. */
+    public Stored<Order> orderOf(String draftOrderId) {
+        return work.reads
+                .by(orders, Orders.DRAFT_ORDER_ID, draftOrderId, null)
+                .map(order -> work.stored(orders, order.id()))
+                .orElse(null);
+    }
+
+    public long orderCount() {
+        return work.database.getCollection(Orders.COLLECTION).countDocuments();
+    }
+
     /** The envelope behind an outbox entry. */
     public SpecificRecordBase envelope(OutgoingMessage message) {
         return codec.envelope(message);
     }
 
-    @Override
-    public void close() {
-        client.close();
-        server.shutdownNow();
+    public Object payloadOf(OutgoingMessage message) {
+        return Topic.payloadOf(envelope(message));
     }
 
-    /** Keeps envelopes instead of registering schemas: the outbox stores the message id as its "bytes". */
+    public Metadata metadataOf(OutgoingMessage message) {
+        return Topic.metadataOf(envelope(message));
+    }
+
+    @Override
+    public void close() {
+        work.close();
+    }
+
+    /**
+     * Keeps envelopes instead of registering schemas: the outbox stores the message id as its "bytes". A test may run
+     * something while a message is encoded, which is while the unit of work decides, between its load and its write.
+     */
     public static final class RecordingCodec extends MessageCodec {
         private final Map<String, SpecificRecordBase> envelopes = new ConcurrentHashMap<>();
+        public volatile Runnable whileEncoding = () -> {};
 
-        RecordingCodec() {
+        public RecordingCodec() {
             super("http://127.0.0.1:9/apis/registry/v2");
         }
 
         @Override
         public <V extends SpecificRecordBase> byte[] encode(Topic<String, V> topic, V envelope) {
+            whileEncoding.run();
             String eventId = Topic.metadataOf(envelope).getEventId();
             envelopes.put(eventId, envelope);
             return eventId.getBytes(StandardCharsets.UTF_8);

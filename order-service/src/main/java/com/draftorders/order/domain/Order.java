@@ -8,7 +8,8 @@ import java.util.Objects;
 /**
  * An order made from a completed draft's cart: exactly one per draft, numbered per store ({@code #1001},
  * {@code #1002}, ...). Its content never changes after creation; its payment status follows what payment-service
- * reports. Every real change records one {@link OrderEvent}; a report that changes nothing records none.
+ * reports. Every real change raises its {@link #revision()} and records one {@link OrderEvent}; a request or report
+ * that changes nothing does neither. The recorded events are {@link #pullEvents() pulled} once, to be sent.
  */
 public final class Order {
 
@@ -25,9 +26,17 @@ public final class Order {
     private long capturedAmount;
     private long refundedAmount;
     private final List<PaymentRequest> paymentRequests = new ArrayList<>();
+    private long revision;
     private final List<OrderEvent> events = new ArrayList<>();
 
-    private Order(
+    /**
+     * Everything an order is, as stored.
+     *
+     * @param paymentDueAt when a pending payment is due (null without payment terms)
+     * @param paymentRequests the capture, void and refund requests accepted so far, oldest first
+     * @param revision 0 when created, one more with every change since
+     */
+    public record State(
             String id,
             String storeId,
             long number,
@@ -36,16 +45,27 @@ public final class Order {
             Instant paymentDueAt,
             PaymentStatus paymentStatus,
             long capturedAmount,
-            long refundedAmount) {
-        this.id = Objects.requireNonNull(id, "id");
-        this.storeId = Objects.requireNonNull(storeId, "storeId");
-        this.number = number;
-        this.details = Objects.requireNonNull(details, "details");
-        this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
-        this.paymentDueAt = paymentDueAt;
-        this.paymentStatus = Objects.requireNonNull(paymentStatus, "paymentStatus");
-        this.capturedAmount = capturedAmount;
-        this.refundedAmount = refundedAmount;
+            long refundedAmount,
+            List<PaymentRequest> paymentRequests,
+            long revision) {
+
+        public State {
+            paymentRequests = paymentRequests == null ? List.of() : List.copyOf(paymentRequests);
+        }
+    }
+
+    private Order(State state) {
+        this.id = Objects.requireNonNull(state.id(), "id");
+        this.storeId = Objects.requireNonNull(state.storeId(), "storeId");
+        this.number = state.number();
+        this.details = Objects.requireNonNull(state.details(), "details");
+        this.createdAt = Objects.requireNonNull(state.createdAt(), "createdAt");
+        this.paymentDueAt = state.paymentDueAt();
+        this.paymentStatus = Objects.requireNonNull(state.paymentStatus(), "paymentStatus");
+        this.capturedAmount = state.capturedAmount();
+        this.refundedAmount = state.refundedAmount();
+        this.paymentRequests.addAll(state.paymentRequests());
+        this.revision = state.revision();
     }
 
     /**
@@ -65,8 +85,8 @@ public final class Order {
         }
         Instant dueAt =
                 details.paymentTerms() == null ? null : details.paymentTerms().dueDateFor(now);
-        Order order =
-                new Order(id, storeId, numbers.next(storeId), details, now, dueAt, PaymentStatus.AUTHORIZED, 0, 0);
+        Order order = new Order(new State(
+                id, storeId, numbers.next(storeId), details, now, dueAt, PaymentStatus.AUTHORIZED, 0, 0, List.of(), 0));
         order.record(new OrderEvent.OrderCreated(id));
         if (!details.paymentPending()) {
             order.record(new OrderEvent.CaptureRequested(id, details.paymentId(), CAPTURE_KEY_PREFIX + id));
@@ -74,24 +94,9 @@ public final class Order {
         return new Creation.Created(order);
     }
 
-    /** Rebuilds a stored order with the payment requests it has accepted; records no event. */
-    public static Order restore(
-            String id,
-            String storeId,
-            long number,
-            OrderDetails details,
-            Instant createdAt,
-            Instant paymentDueAt,
-            PaymentStatus paymentStatus,
-            long capturedAmount,
-            long refundedAmount,
-            List<PaymentRequest> paymentRequests) {
-        Order order = new Order(
-                id, storeId, number, details, createdAt, paymentDueAt, paymentStatus, capturedAmount, refundedAmount);
-        if (paymentRequests != null) {
-            order.paymentRequests.addAll(paymentRequests);
-        }
-        return order;
+    /** Rebuilds a stored order; records no event. */
+    public static Order restore(State state) {
+        return new Order(Objects.requireNonNull(state, "state"));
     }
 
     /**
@@ -177,7 +182,7 @@ public final class Order {
 
     private PaymentRequestOutcome accept(PaymentRequest request, OrderEvent command) {
         paymentRequests.add(request);
-        record(command);
+        changed(command);
         return new PaymentRequestOutcome.Accepted(request);
     }
 
@@ -196,7 +201,7 @@ public final class Order {
         }
         paymentStatus = PaymentStatus.CAPTURED;
         capturedAmount = amount;
-        record(new OrderEvent.PaymentCaptured(id, paymentId(), amount, currency()));
+        changed(new OrderEvent.PaymentCaptured(id, paymentId(), amount, currency()));
         return PaymentUpdate.changed();
     }
 
@@ -206,7 +211,7 @@ public final class Order {
             return PaymentUpdate.unchanged("the payment is already " + paymentStatus);
         }
         paymentStatus = PaymentStatus.VOIDED;
-        record(new OrderEvent.PaymentVoided(id, paymentId()));
+        changed(new OrderEvent.PaymentVoided(id, paymentId()));
         return PaymentUpdate.changed();
     }
 
@@ -227,17 +232,51 @@ public final class Order {
         }
         refundedAmount = totalRefunded;
         paymentStatus = totalRefunded >= capturedAmount ? PaymentStatus.REFUNDED : PaymentStatus.PARTIALLY_REFUNDED;
-        record(new OrderEvent.PaymentRefunded(id, paymentId(), amount, totalRefunded, currency()));
+        changed(new OrderEvent.PaymentRefunded(id, paymentId(), amount, totalRefunded, currency()));
         return PaymentUpdate.changed();
     }
 
-    /** The events recorded since the order was created or restored, oldest first. */
+    /** The events recorded and not pulled yet, oldest first (a restored order has none). */
     public List<OrderEvent> events() {
         return List.copyOf(events);
     }
 
+    /** Hands over the events recorded since the last pull, oldest first, and forgets them: each is sent once. */
+    public List<OrderEvent> pullEvents() {
+        List<OrderEvent> pulled = List.copyOf(events);
+        events.clear();
+        return pulled;
+    }
+
+    /** A change after creation: a new revision, and the event that tells it. */
+    private void changed(OrderEvent event) {
+        revision++;
+        record(event);
+    }
+
     private void record(OrderEvent event) {
         events.add(event);
+    }
+
+    /** Everything the order is, for storing it. */
+    public State state() {
+        return new State(
+                id,
+                storeId,
+                number,
+                details,
+                createdAt,
+                paymentDueAt,
+                paymentStatus,
+                capturedAmount,
+                refundedAmount,
+                paymentRequests,
+                revision);
+    }
+
+    /** 0 when created, one more with every change: the version of what the order's events tell. */
+    public long revision() {
+        return revision;
     }
 
     public String id() {

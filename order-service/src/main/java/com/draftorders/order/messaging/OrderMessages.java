@@ -30,14 +30,10 @@ public class OrderMessages {
         this.factory = factory;
     }
 
-    /**
-     * The messages for the events {@code order} recorded.
-     *
-     * @param version the version the order's document has once these messages are saved with it
-     */
-    public List<OutgoingMessage> of(Order order, long version, Correlation cause) {
-        return order.events().stream()
-                .map(event -> message(order, event, version, cause))
+    /** The messages for {@code events}, recorded by {@code order}; order events carry its revision as their version. */
+    public List<OutgoingMessage> of(Order order, List<OrderEvent> events, Correlation cause) {
+        return events.stream()
+                .map(event -> message(order, event, order.revision(), cause))
                 .toList();
     }
 

@@ -2,8 +2,8 @@ package com.draftorders.order.web;
 
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
-import com.draftorders.order.persistence.OrderDocuments;
-import com.draftorders.order.persistence.OrderStore;
+import com.draftorders.messaging.work.AggregateReads;
+import com.draftorders.order.persistence.Orders;
 import com.draftorders.order.web.OrderView.OrderList;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,16 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/orders")
 public class OrderController {
 
-    private final OrderStore store;
+    private final AggregateReads reads;
+    private final Orders orders;
 
-    public OrderController(OrderStore store) {
-        this.store = store;
+    public OrderController(AggregateReads reads, Orders orders) {
+        this.reads = reads;
+        this.orders = orders;
     }
 
     @GetMapping("/{id}")
     public OrderView get(StoreId storeId, @PathVariable String id) {
-        return store.findById(storeId.value(), id)
-                .map(OrderDocuments::toOrder)
+        return reads.byId(orders, id, storeId.value())
                 .map(OrderPresenter::present)
                 .orElseThrow(() -> ApiException.notFound("order " + id));
     }
@@ -38,10 +39,9 @@ public class OrderController {
         if (draftOrderId == null || draftOrderId.isBlank()) {
             throw ApiException.invalid("draft_order_id", "is required");
         }
-        List<OrderView> orders = store.findByDraftOrderId(storeId.value(), draftOrderId).stream()
-                .map(OrderDocuments::toOrder)
+        List<OrderView> found = reads.by(orders, Orders.DRAFT_ORDER_ID, draftOrderId, storeId.value()).stream()
                 .map(OrderPresenter::present)
                 .toList();
-        return new OrderList(orders);
+        return new OrderList(found);
     }
 }

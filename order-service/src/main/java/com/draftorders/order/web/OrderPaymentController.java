@@ -3,14 +3,18 @@ package com.draftorders.order.web;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.messaging.work.AggregateReads;
+import com.draftorders.messaging.work.ConcurrentChangeException;
 import com.draftorders.order.application.PaymentRequests;
 import com.draftorders.order.application.PaymentRequests.Answer;
+import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.PaymentRequestOutcome;
-import com.draftorders.order.persistence.OrderStore;
+import com.draftorders.order.persistence.Orders;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -24,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Capture, void and refund of an order's payment. Each call needs an {@code Idempotency-Key}: the same key with the
  * same body answers again as the first time ({@code Idempotent-Replayed: true}) and sends no second command; the same
  * key with another body is 422 {@code idempotency_key_reused}. An accepted request answers 202 with the order; its
- * {@code payment_status} changes once payment-service reports back.
+ * {@code payment_status} changes once payment-service reports back. A request that kept meeting other changes of the
+ * order is 409 {@code concurrent_change}: nothing of it was written, and it may be sent again with the same key.
  */
 @RestController
 @RequestMapping("/orders/{id}")
@@ -35,11 +40,13 @@ public class OrderPaymentController {
     static final int MAX_KEY_LENGTH = 255;
     static final int MAX_REASON_LENGTH = 500;
 
-    private final OrderStore store;
+    private final AggregateReads reads;
+    private final Orders orders;
     private final PaymentRequests requests;
 
-    public OrderPaymentController(OrderStore store, PaymentRequests requests) {
-        this.store = store;
+    public OrderPaymentController(AggregateReads reads, Orders orders, PaymentRequests requests) {
+        this.reads = reads;
+        this.orders = orders;
         this.requests = requests;
     }
 
@@ -59,7 +66,7 @@ public class OrderPaymentController {
         String key = requireKey(idempotencyKey);
         String amountText = body == null ? null : body.amount();
         Long amount = amountText == null ? null : amount(amountText, currencyOf(storeId, id));
-        return answer(id, requests.capture(storeId.value(), id, key, amount));
+        return answer(id, () -> requests.capture(storeId.value(), id, key, amount));
     }
 
     @PostMapping("/void")
@@ -70,7 +77,7 @@ public class OrderPaymentController {
             @RequestBody(required = false) VoidRequest body) {
         String key = requireKey(idempotencyKey);
         String reason = reason(body == null ? null : body.reason());
-        return answer(id, requests.voidPayment(storeId.value(), id, key, reason));
+        return answer(id, () -> requests.voidPayment(storeId.value(), id, key, reason));
     }
 
     @PostMapping("/refund")
@@ -85,7 +92,7 @@ public class OrderPaymentController {
         }
         long amount = amount(body.amount(), currencyOf(storeId, id));
         String reason = reason(body.reason());
-        return answer(id, requests.refund(storeId.value(), id, key, amount, reason));
+        return answer(id, () -> requests.refund(storeId.value(), id, key, amount, reason));
     }
 
     private static String requireKey(String key) {
@@ -106,8 +113,8 @@ public class OrderPaymentController {
     }
 
     private String currencyOf(StoreId storeId, String id) {
-        return store.findById(storeId.value(), id)
-                .map(order -> order.getCart().currency())
+        return reads.byId(orders, id, storeId.value())
+                .map(Order::currency)
                 .orElseThrow(() -> ApiException.notFound("order " + id));
     }
 
@@ -124,8 +131,8 @@ public class OrderPaymentController {
         return amount;
     }
 
-    private static ResponseEntity<OrderView> answer(String id, Optional<Answer> found) {
-        Answer answer = found.orElseThrow(() -> ApiException.notFound("order " + id));
+    private static ResponseEntity<OrderView> answer(String id, Supplier<Optional<Answer>> request) {
+        Answer answer = attempt(request).orElseThrow(() -> ApiException.notFound("order " + id));
         String currency = answer.order().currency();
         Function<Long, String> money = minor -> MoneyFormat.format(minor, currency);
         PaymentRequestOutcome outcome = answer.outcome();
@@ -149,6 +156,18 @@ public class OrderPaymentController {
                 (PaymentRequestOutcome.Refused) outcome,
                 money,
                 answer.order().cart().totals().totalPrice());
+    }
+
+    /** Runs the request; other writers changing the order every time it was written is a conflict, not a failure. */
+    private static Optional<Answer> attempt(Supplier<Optional<Answer>> request) {
+        try {
+            return request.get();
+        } catch (ConcurrentChangeException e) {
+            throw ApiException.conflict(
+                    "concurrent_change",
+                    "the order kept changing while this request was applied and nothing was done; send it again with"
+                            + " the same Idempotency-Key");
+        }
     }
 
     private static ApiException refusal(

@@ -129,4 +129,23 @@ class OrderCreationTest {
         assertThat(creation).isEqualTo(new Creation.Refused("total_price is negative (-1)"));
         assertThat(numbers.calls()).isZero();
     }
+
+    @Test
+    void aNewOrderIsAtRevisionZero() {
+        assertThat(OrderFixtures.newOrder().revision()).isZero();
+    }
+
+    @Test
+    void pulledEventsAreHandedOutOnceAndThenForgotten() {
+        Order order = OrderFixtures.newOrder();
+
+        List<OrderEvent> pulled = order.pullEvents();
+
+        assertThat(pulled)
+                .containsExactly(
+                        new OrderEvent.OrderCreated(order.id()),
+                        new OrderEvent.CaptureRequested(order.id(), PAYMENT_ID, "capture:" + order.id()));
+        assertThat(order.events()).isEmpty();
+        assertThat(order.pullEvents()).isEmpty();
+    }
 }

@@ -187,4 +187,17 @@ class OrderPaymentRequestTest {
         assertThat(order.requestVoid("k1", null))
                 .isEqualTo(new PaymentRequestOutcome.KeyReused("k1", PaymentRequest.Kind.CAPTURE));
     }
+
+    @Test
+    void anAcceptedRequestRaisesTheRevisionAndARefusedOrReplayedOneDoesNot() {
+        Order order = authorized();
+        long before = order.revision();
+
+        order.requestCapture("k1", 1000L);
+        order.requestCapture("k1", 1000L);
+        order.requestCapture("k1", 2000L);
+        order.requestRefund("k2", 100, null);
+
+        assertThat(order.revision()).isEqualTo(before + 1);
+    }
 }

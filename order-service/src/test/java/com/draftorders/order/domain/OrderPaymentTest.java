@@ -139,4 +139,26 @@ class OrderPaymentTest {
         assertThat(OrderFixtures.storedOrder(PaymentStatus.CAPTURED, 3380, 0).events())
                 .isEmpty();
     }
+
+    @Test
+    void everyPaymentChangeRaisesTheRevisionByOneAndAReportThatChangesNothingDoesNot() {
+        Order order = OrderFixtures.storedOrder(PaymentStatus.AUTHORIZED, 0, 0);
+        long before = order.revision();
+
+        order.markPaymentCaptured(3380);
+        order.markPaymentCaptured(3380);
+        order.markRefunded(1000, 1000);
+        order.markRefunded(1000, 1000);
+        order.markPaymentVoided();
+
+        assertThat(order.revision()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theRestoredStateIsTheStateTheOrderReports() {
+        Order order = OrderFixtures.storedOrder(PaymentStatus.CAPTURED, 3380, 0);
+        order.markRefunded(1000, 1000);
+
+        assertThat(Order.restore(order.state()).state()).isEqualTo(order.state());
+    }
 }

@@ -12,20 +12,19 @@ import com.draftorders.avro.payment.CapturePayment;
 import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.testing.WorkTestbed.Stored;
+import com.draftorders.messaging.work.UnitOfWork.Outcome;
 import com.draftorders.order.Testbed;
+import com.draftorders.order.domain.Cart;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderFixtures;
 import com.draftorders.order.domain.PaymentStatus;
-import com.draftorders.order.persistence.OrderCreationFailureDocument;
-import com.draftorders.order.persistence.OrderDocument;
-import com.draftorders.order.persistence.OrderDocuments;
-import com.draftorders.schemas.Topic;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.dao.DuplicateKeyException;
 
+/** CreateOrderFromCart delivered through order-service's subscription, on the real unit of work and storage. */
 class OrderCommandHandlerTest {
 
     private static final String STORE = "store-a";
@@ -41,32 +40,35 @@ class OrderCommandHandlerTest {
         return bed.incoming("order-commands", storeId, payload.getDraftOrderId(), payload);
     }
 
-    private OrderDocument orderOf(String draftOrderId) {
-        return bed.store.findByDraftOrderId(draftOrderId).orElseThrow();
+    private Stored<Order> orderOf(String draftOrderId) {
+        Stored<Order> order = bed.orderOf(draftOrderId);
+        assertThat(order).as("the order of " + draftOrderId).isNotNull();
+        return order;
     }
 
-    private long orderCount() {
-        return bed.mongo.getCollection(OrderDocument.COLLECTION).countDocuments();
+    private static CreateOrderFromCart emptyCart(String draftOrderId) {
+        return AvroFixtures.createOrder(draftOrderId, "pay_1", OrderFixtures.cartWithLines(List.of()));
     }
 
     @Test
     void theFirstOrderOfAStoreIsCreatedAs1001AndAuthorized() {
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
+        bed.deliver(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
 
-        OrderDocument order = orderOf("dorder_1");
-        assertThat(order.getId()).startsWith("order_");
-        assertThat(order.getName()).isEqualTo("#1001");
-        assertThat(order.getStoreId()).isEqualTo(STORE);
-        assertThat(order.getPaymentId()).isEqualTo("pay_1");
-        assertThat(order.getPaymentStatus()).isEqualTo("AUTHORIZED");
-        assertThat(order.getCreatedAt()).isEqualTo(Testbed.NOW);
+        Order order = orderOf("dorder_1").aggregate();
+        assertThat(order.id()).startsWith("order_");
+        assertThat(order.name()).isEqualTo("#1001");
+        assertThat(order.storeId()).isEqualTo(STORE);
+        assertThat(order.paymentId()).isEqualTo("pay_1");
+        assertThat(order.paymentStatus()).isEqualTo(PaymentStatus.AUTHORIZED);
+        assertThat(order.createdAt()).isEqualTo(Testbed.NOW);
+        assertThat(order.revision()).isZero();
     }
 
     @Test
     void theStoredOrderReadsBackWithEverythingTheCartSnapshotCarried() {
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
+        bed.deliver(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
 
-        Order order = OrderDocuments.toOrder(orderOf("dorder_1"));
+        Order order = orderOf("dorder_1").aggregate();
 
         assertThat(order.cart()).isEqualTo(withDraft(OrderFixtures.cart(), "dorder_1"));
         assertThat(order.details().tags()).containsExactly("phone", "vip");
@@ -79,21 +81,23 @@ class OrderCommandHandlerTest {
     @Test
     void theOrderAnnouncesItselfAndAsksForTheCaptureInTheSameWrite() {
         IncomingMessage<CreateOrderFromCart> command = command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1"));
-        bed.commands.createFromCart(command);
+        bed.deliver(command);
 
-        OrderDocument order = orderOf("dorder_1");
-        List<OutgoingMessage> outbox = order.getOutbox();
+        Stored<Order> stored = orderOf("dorder_1");
+        String orderId = stored.aggregate().id();
+        List<OutgoingMessage> outbox = stored.outbox();
         assertThat(outbox).extracting(OutgoingMessage::topic).containsExactly("order-events", "payment-commands");
 
         OutgoingMessage created = outbox.get(0);
-        assertThat(created.key()).isEqualTo(order.getId());
-        Metadata metadata = Topic.metadataOf(bed.envelope(created));
+        assertThat(created.key()).isEqualTo(orderId);
+        Metadata metadata = bed.metadataOf(created);
         assertThat(metadata.getStoreId()).isEqualTo(STORE);
-        assertThat(metadata.getAggregateId()).isEqualTo(order.getId());
+        assertThat(metadata.getAggregateId()).isEqualTo(orderId);
+        assertThat(metadata.getAggregateVersion()).isZero();
         assertThat(metadata.getCorrelationId()).isEqualTo("corr_1");
         assertThat(metadata.getCausationId()).isEqualTo(command.eventId());
-        OrderSnapshot snapshot = ((OrderCreated) Topic.payloadOf(bed.envelope(created))).getOrder();
-        assertThat(snapshot.getId()).isEqualTo(order.getId());
+        OrderSnapshot snapshot = ((OrderCreated) bed.payloadOf(created)).getOrder();
+        assertThat(snapshot.getId()).isEqualTo(orderId);
         assertThat(snapshot.getName()).isEqualTo("#1001");
         assertThat(snapshot.getDraftOrderId()).isEqualTo("dorder_1");
         assertThat(snapshot.getPaymentStatus()).isEqualTo(com.draftorders.avro.common.PaymentStatus.AUTHORIZED);
@@ -103,124 +107,170 @@ class OrderCommandHandlerTest {
 
         OutgoingMessage capture = outbox.get(1);
         assertThat(capture.key()).isEqualTo("pay_1");
-        assertThat(Topic.metadataOf(bed.envelope(capture)).getStoreId()).isEqualTo(STORE);
-        CapturePayment payload = (CapturePayment) Topic.payloadOf(bed.envelope(capture));
+        assertThat(bed.metadataOf(capture).getStoreId()).isEqualTo(STORE);
+        assertThat(bed.metadataOf(capture).getAggregateId()).isEqualTo("pay_1");
+        CapturePayment payload = (CapturePayment) bed.payloadOf(capture);
         assertThat(payload.getPaymentId()).isEqualTo("pay_1");
-        assertThat(payload.getIdempotencyKey()).isEqualTo("capture:" + order.getId());
-        assertThat(payload.getOrderId()).isEqualTo(order.getId());
+        assertThat(payload.getIdempotencyKey()).isEqualTo("capture:" + orderId);
+        assertThat(payload.getOrderId()).isEqualTo(orderId);
         assertThat(payload.getAmount()).isNull();
-        assertThat(order.getProcessedMessageIds()).containsExactly(command.eventId());
+        assertThat(stored.processed()).containsExactly(command.eventId());
     }
 
     @Test
     void anOrderWithPaymentPendingIsAnnouncedButNotCaptured() {
-        bed.commands.createFromCart(command(STORE, AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30)));
+        bed.deliver(command(STORE, AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30)));
 
-        OrderDocument order = orderOf("dorder_1");
-        assertThat(order.getOutbox()).extracting(OutgoingMessage::topic).containsExactly("order-events");
-        assertThat(order.getPaymentDueAt()).isEqualTo(Instant.parse("2025-03-31T10:15:30.123Z"));
-        assertThat(order.isPaymentPending()).isTrue();
+        Stored<Order> stored = orderOf("dorder_1");
+        assertThat(stored.outbox()).extracting(OutgoingMessage::topic).containsExactly("order-events");
+        assertThat(stored.aggregate().paymentDueAt()).isEqualTo(Instant.parse("2025-03-31T10:15:30.123Z"));
+        assertThat(stored.aggregate().details().paymentPending()).isTrue();
     }
 
     @Test
     void aRedeliveredCommandMakesNoSecondOrderAndUsesNoNumber() {
         IncomingMessage<CreateOrderFromCart> command = command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1"));
 
-        bed.commands.createFromCart(command);
-        bed.commands.createFromCart(command);
+        bed.deliver(command);
+        bed.deliver(command);
 
-        assertThat(orderCount()).isEqualTo(1);
-        assertThat(orderOf("dorder_1").getOutbox()).hasSize(2);
+        assertThat(bed.orderCount()).isEqualTo(1);
+        assertThat(orderOf("dorder_1").outbox()).hasSize(2);
         assertThat(bed.numbers.next(STORE)).isEqualTo(1002);
     }
 
     @Test
     void aNewCommandForADraftThatHasItsOrderChangesNothing() {
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
-        OrderDocument before = orderOf("dorder_1");
+        bed.deliver(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
+        Stored<Order> before = orderOf("dorder_1");
 
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_2")));
+        bed.deliver(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_2")));
 
-        OrderDocument after = orderOf("dorder_1");
-        assertThat(orderCount()).isEqualTo(1);
-        assertThat(after.getVersion()).isEqualTo(before.getVersion());
-        assertThat(after.getPaymentId()).isEqualTo("pay_1");
-        assertThat(after.getOutbox()).hasSize(2);
+        Stored<Order> after = orderOf("dorder_1");
+        assertThat(bed.orderCount()).isEqualTo(1);
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.aggregate().paymentId()).isEqualTo("pay_1");
+        assertThat(after.outbox()).hasSize(2);
+        assertThat(bed.work.receipts()).isEmpty();
+    }
+
+    @Test
+    void aCommandFromAnotherStoreForADraftThatHasItsOrderChangesNothingEither() {
+        bed.deliver(command("store-a", AvroFixtures.createOrder("dorder_1", "pay_1")));
+
+        bed.deliver(command("store-b", AvroFixtures.createOrder("dorder_1", "pay_2")));
+
+        assertThat(bed.orderCount()).isEqualTo(1);
+        assertThat(orderOf("dorder_1").aggregate().storeId()).isEqualTo("store-a");
+        assertThat(bed.work.receipts()).isEmpty();
+    }
+
+    @Test
+    void twoCommandsForOneDraftInOnePollMakeOneOrder() {
+        List<Outcome> outcomes = bed.deliverBatch(List.of(
+                command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")),
+                command(STORE, AvroFixtures.createOrder("dorder_1", "pay_2"))));
+
+        assertThat(outcomes).noneMatch(Outcome::failed);
+        assertThat(bed.orderCount()).isEqualTo(1);
+        assertThat(orderOf("dorder_1").aggregate().paymentId()).isEqualTo("pay_1");
+        assertThat(orderOf("dorder_1").outbox()).hasSize(2);
     }
 
     @Test
     void ordersAreNumberedPerStore() {
-        bed.commands.createFromCart(command("store-a", AvroFixtures.createOrder("dorder_1", "pay_1")));
-        bed.commands.createFromCart(command("store-a", AvroFixtures.createOrder("dorder_2", "pay_2")));
-        bed.commands.createFromCart(command("store-b", AvroFixtures.createOrder("dorder_3", "pay_3")));
+        bed.deliver(command("store-a", AvroFixtures.createOrder("dorder_1", "pay_1")));
+        bed.deliver(command("store-a", AvroFixtures.createOrder("dorder_2", "pay_2")));
+        bed.deliver(command("store-b", AvroFixtures.createOrder("dorder_3", "pay_3")));
 
-        assertThat(orderOf("dorder_1").getName()).isEqualTo("#1001");
-        assertThat(orderOf("dorder_2").getName()).isEqualTo("#1002");
-        assertThat(orderOf("dorder_3").getName()).isEqualTo("#1001");
+        assertThat(orderOf("dorder_1").aggregate().name()).isEqualTo("#1001");
+        assertThat(orderOf("dorder_2").aggregate().name()).isEqualTo("#1002");
+        assertThat(orderOf("dorder_3").aggregate().name()).isEqualTo("#1001");
     }
 
     @Test
-    void theDatabaseRefusesASecondOrderForTheSameDraft() {
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")));
-        OrderDocument copy = OrderDocuments.toDocument(OrderDocuments.toOrder(orderOf("dorder_1")));
-        copy.setId("order_other");
+    void ordersCreatedInOnePollGetConsecutiveNumbers() {
+        bed.deliverBatch(List.of(
+                command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1")),
+                command(STORE, AvroFixtures.createOrder("dorder_2", "pay_2")),
+                command(STORE, AvroFixtures.createOrder("dorder_3", "pay_3"))));
 
-        assertThatThrownBy(() -> bed.store.save(copy)).isInstanceOf(DuplicateKeyException.class);
+        assertThat(List.of("dorder_1", "dorder_2", "dorder_3"))
+                .extracting(draft -> orderOf(draft).aggregate().name())
+                .containsExactly("#1001", "#1002", "#1003");
     }
 
     @Test
-    void aCartWithoutLinesIsAnsweredWithOrderCreationFailedKeyedByTheDraft() {
-        CreateOrderFromCart empty =
-                AvroFixtures.createOrder("dorder_1", "pay_1", OrderFixtures.cartWithLines(List.of()));
-        IncomingMessage<CreateOrderFromCart> command = command(STORE, empty);
+    void aCartWithoutLinesIsAnsweredOnceWithOrderCreationFailedKeyedByTheDraft() {
+        IncomingMessage<CreateOrderFromCart> command = command(STORE, emptyCart("dorder_1"));
 
-        bed.commands.createFromCart(command);
+        bed.deliver(command);
 
-        assertThat(orderCount()).isZero();
-        OrderCreationFailureDocument failure =
-                bed.store.findCreationFailure("dorder_1").orElseThrow();
-        assertThat(failure.getReason()).isEqualTo("the cart has no line items");
-        assertThat(failure.getOutbox()).hasSize(1);
-        OutgoingMessage answer = failure.getOutbox().get(0);
+        assertThat(bed.orderCount()).isZero();
+        Stored<String> receipt = bed.work.receipts().get(0);
+        assertThat(receipt.aggregate()).isEqualTo(command.eventId());
+        assertThat(receipt.outbox()).hasSize(1);
+        OutgoingMessage answer = receipt.outbox().get(0);
         assertThat(answer.topic()).isEqualTo("order-events");
         assertThat(answer.key()).isEqualTo("dorder_1");
-        assertThat(Topic.metadataOf(bed.envelope(answer)).getStoreId()).isEqualTo(STORE);
-        assertThat(Topic.payloadOf(bed.envelope(answer)))
-                .isEqualTo(new OrderCreationFailed("dorder_1", "the cart has no line items"));
+        assertThat(bed.metadataOf(answer).getStoreId()).isEqualTo(STORE);
+        assertThat(bed.metadataOf(answer).getAggregateId()).isEqualTo("dorder_1");
+        assertThat(bed.metadataOf(answer).getCausationId()).isEqualTo(command.eventId());
+        assertThat(bed.payloadOf(answer)).isEqualTo(new OrderCreationFailed("dorder_1", "the cart has no line items"));
     }
 
     @Test
     void aRedeliveredInvalidCommandIsAnsweredOnlyOnce() {
-        IncomingMessage<CreateOrderFromCart> command =
-                command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1", OrderFixtures.cartWithLines(List.of())));
+        IncomingMessage<CreateOrderFromCart> command = command(STORE, emptyCart("dorder_1"));
 
-        bed.commands.createFromCart(command);
-        bed.commands.createFromCart(command);
+        bed.deliver(command);
+        bed.deliver(command);
 
-        assertThat(bed.store.findCreationFailure("dorder_1").orElseThrow().getOutbox())
-                .hasSize(1);
+        assertThat(bed.work.receipts())
+                .singleElement()
+                .satisfies(receipt -> assertThat(receipt.outbox()).hasSize(1));
+    }
+
+    @Test
+    void aNewInvalidCommandForTheSameDraftIsAnsweredAgain() {
+        bed.deliver(command(STORE, emptyCart("dorder_1")));
+
+        bed.deliver(command(STORE, emptyCart("dorder_1")));
+
+        assertThat(bed.work.receipts())
+                .hasSize(2)
+                .allSatisfy(receipt -> assertThat(bed.payloadOf(receipt.outbox().get(0)))
+                        .isEqualTo(new OrderCreationFailed("dorder_1", "the cart has no line items")));
     }
 
     @Test
     void aRefusedCartUsesNoOrderNumber() {
-        bed.commands.createFromCart(
-                command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1", OrderFixtures.cartWithLines(List.of()))));
-        bed.commands.createFromCart(command(STORE, AvroFixtures.createOrder("dorder_2", "pay_2")));
+        bed.deliver(command(STORE, emptyCart("dorder_1")));
+        bed.deliver(command(STORE, AvroFixtures.createOrder("dorder_2", "pay_2")));
 
-        assertThat(orderOf("dorder_2").getName()).isEqualTo("#1001");
+        assertThat(orderOf("dorder_2").aggregate().name()).isEqualTo("#1001");
     }
 
     @Test
     void aCommandWithoutStoreIsInvalidAndSoDeadLettered() {
-        CreateOrderFromCart payload = AvroFixtures.createOrder("dorder_1", "pay_1");
-        IncomingMessage<CreateOrderFromCart> command = command(" ", payload);
+        IncomingMessage<CreateOrderFromCart> command = command(" ", AvroFixtures.createOrder("dorder_1", "pay_1"));
 
-        assertThatThrownBy(() -> bed.commands.createFromCart(command)).isInstanceOf(InvalidMessageException.class);
-        assertThat(orderCount()).isZero();
+        assertThatThrownBy(() -> bed.deliver(command)).isInstanceOf(InvalidMessageException.class);
+        assertThat(bed.orderCount()).isZero();
     }
 
-    private static com.draftorders.order.domain.Cart withDraft(com.draftorders.order.domain.Cart c, String draft) {
-        return new com.draftorders.order.domain.Cart(
+    @Test
+    void aCommandWithoutDraftIdIsInvalidAndSoDeadLettered() {
+        IncomingMessage<CreateOrderFromCart> command = command(STORE, AvroFixtures.createOrder(" ", "pay_1"));
+
+        assertThatThrownBy(() -> bed.deliver(command))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("draft_order_id");
+        assertThat(bed.orderCount()).isZero();
+    }
+
+    private static Cart withDraft(Cart c, String draft) {
+        return new Cart(
                 c.cartId(),
                 draft,
                 c.draftVersion(),

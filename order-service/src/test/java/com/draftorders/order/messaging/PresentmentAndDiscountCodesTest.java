@@ -3,6 +3,8 @@ package com.draftorders.order.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.draftorders.avro.common.CartSnapshot;
+import com.draftorders.messaging.work.Address;
+import com.draftorders.order.Testbed;
 import com.draftorders.order.domain.AppliedDiscount;
 import com.draftorders.order.domain.AppliedDiscountCode;
 import com.draftorders.order.domain.Cart;
@@ -10,7 +12,6 @@ import com.draftorders.order.domain.DiscountValueType;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderFixtures;
 import com.draftorders.order.domain.Presentment;
-import com.draftorders.order.persistence.OrderDocuments;
 import com.draftorders.order.web.OrderPresenter;
 import com.draftorders.order.web.OrderView;
 import java.util.List;
@@ -85,9 +86,16 @@ class PresentmentAndDiscountCodesTest {
         Order order =
                 OrderFixtures.created(OrderFixtures.details(presentedCart()), new OrderFixtures.CountingOrderNumbers());
 
-        Order loaded = OrderDocuments.toOrder(OrderDocuments.toDocument(order));
+        try (Testbed bed = new Testbed()) {
+            bed.work.work.execute(
+                    Address.byId(bed.orders, order.id(), order.storeId()), null, target -> target.create(order));
+            Order loaded =
+                    bed.work.reads.byId(bed.orders, order.id(), order.storeId()).orElseThrow();
 
-        assertThat(loaded.cart()).isEqualTo(order.cart());
+            assertThat(loaded.cart()).isEqualTo(order.cart());
+            assertThat(loaded.cart().presentment().currency()).isEqualTo("USD");
+            assertThat(loaded.cart().appliedDiscountCodes()).hasSize(1);
+        }
     }
 
     @Test

@@ -9,15 +9,20 @@ import com.draftorders.avro.payment.PaymentRefunded;
 import com.draftorders.avro.payment.RefundPayment;
 import com.draftorders.avro.payment.VoidPayment;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.testing.WorkTestbed.Stored;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.messaging.work.UnitOfWork;
 import com.draftorders.order.Testbed;
+import com.draftorders.order.domain.Order;
+import com.draftorders.order.domain.PaymentStatus;
 import com.draftorders.order.messaging.AvroFixtures;
-import com.draftorders.order.persistence.OrderDocument;
+import com.draftorders.order.persistence.Orders;
 import com.draftorders.order.web.OrderPaymentController.CaptureRequest;
 import com.draftorders.order.web.OrderPaymentController.RefundRequest;
 import com.draftorders.order.web.OrderPaymentController.VoidRequest;
-import com.draftorders.schemas.Topic;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,14 +35,15 @@ class OrderPaymentControllerTest {
     private static final StoreId STORE = new StoreId("store-a");
 
     private final Testbed bed = new Testbed();
-    private final OrderPaymentController controller = new OrderPaymentController(bed.store, bed.paymentRequests);
+    private final OrderPaymentController controller =
+            new OrderPaymentController(bed.work.reads, bed.orders, bed.paymentRequests);
     private String orderId;
 
     @BeforeEach
     void createAnOrderUnderPaymentTerms() {
         var command = AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30);
-        bed.commands.createFromCart(bed.incoming("order-commands", STORE.value(), "dorder_1", command));
-        orderId = order().getId();
+        bed.deliver(bed.incoming("order-commands", STORE.value(), "dorder_1", command));
+        orderId = order().aggregate().id();
     }
 
     @AfterEach
@@ -45,22 +51,30 @@ class OrderPaymentControllerTest {
         bed.close();
     }
 
-    private OrderDocument order() {
-        return bed.store.findByDraftOrderId("dorder_1").orElseThrow();
+    private Stored<Order> order() {
+        return bed.orderOf("dorder_1");
     }
 
     private List<OutgoingMessage> paymentCommands() {
-        return order().getOutbox().stream()
+        return order().outbox().stream()
                 .filter(m -> m.topic().equals("payment-commands"))
                 .toList();
     }
 
     private Object payloadOf(OutgoingMessage message) {
-        return Topic.payloadOf(bed.envelope(message));
+        return bed.payloadOf(message);
+    }
+
+    /** What another instance's write does to the order's document between this request's load and its write. */
+    private void anotherWriterChangesTheOrder() {
+        bed.work
+                .database
+                .getCollection(Orders.COLLECTION)
+                .updateOne(Filters.eq("_id", orderId), Updates.inc(UnitOfWork.VERSION, 1L));
     }
 
     private void paymentServiceCaptures(long amount) {
-        bed.payments.captured(bed.incoming(
+        bed.deliver(bed.incoming(
                 "payment-events",
                 STORE.value(),
                 "pay_1",
@@ -76,7 +90,8 @@ class OrderPaymentControllerTest {
         OutgoingMessage command = paymentCommands().get(0);
         assertThat(paymentCommands()).hasSize(1);
         assertThat(command.key()).isEqualTo("pay_1");
-        assertThat(Topic.metadataOf(bed.envelope(command)).getStoreId()).isEqualTo(STORE.value());
+        assertThat(bed.metadataOf(command).getStoreId()).isEqualTo(STORE.value());
+        assertThat(bed.metadataOf(command).getAggregateId()).isEqualTo("pay_1");
         assertThat(payloadOf(command))
                 .isEqualTo(CapturePayment.newBuilder()
                         .setPaymentId("pay_1")
@@ -103,7 +118,7 @@ class OrderPaymentControllerTest {
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(paymentCommands()).hasSize(1);
-        assertThat(order().getPaymentRequests()).hasSize(1);
+        assertThat(order().aggregate().paymentRequests()).hasSize(1);
     }
 
     @Test
@@ -173,8 +188,8 @@ class OrderPaymentControllerTest {
 
         assertThat(payloadOf(paymentCommands().get(0)))
                 .isEqualTo(new RefundPayment("pay_1", "order:" + orderId + ":key-r", 1250L, "damaged"));
-        assertThat(order().getPaymentStatus()).isEqualTo("CAPTURED");
-        bed.payments.refunded(bed.incoming(
+        assertThat(order().aggregate().paymentStatus()).isEqualTo(PaymentStatus.CAPTURED);
+        bed.deliver(bed.incoming(
                 "payment-events",
                 STORE.value(),
                 "pay_1",
@@ -184,7 +199,7 @@ class OrderPaymentControllerTest {
                         .setTotalRefunded(1250)
                         .setCurrency("EUR")
                         .build()));
-        assertThat(order().getPaymentStatus()).isEqualTo("PARTIALLY_REFUNDED");
+        assertThat(order().aggregate().paymentStatus()).isEqualTo(PaymentStatus.PARTIALLY_REFUNDED);
     }
 
     @Test
@@ -216,5 +231,48 @@ class OrderPaymentControllerTest {
                         .errors())
                 .extracting(ApiException.FieldError::field)
                 .containsExactly("amount");
+    }
+
+    @Test
+    void anAcceptedRequestRaisesTheOrdersRevisionAndARejectedOneDoesNot() {
+        controller.capture(STORE, orderId, "key-1", null);
+        catchThrowableOfType(
+                ApiException.class, () -> controller.refund(STORE, orderId, "key-r", new RefundRequest("1.00", null)));
+
+        assertThat(order().aggregate().revision()).isEqualTo(1);
+        assertThat(order().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aRequestThatKeepsMeetingOtherChangesOfTheOrderIsAConflictAndChangesNothing() {
+        bed.codec.whileEncoding = this::anotherWriterChangesTheOrder;
+        long version = order().version();
+
+        ApiException refused = catchThrowableOfType(
+                ApiException.class, () -> controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50")));
+
+        bed.codec.whileEncoding = () -> {};
+        assertThat(refused.status()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(refused.code()).isEqualTo("concurrent_change");
+        assertThat(paymentCommands()).isEmpty();
+        assertThat(order().aggregate().paymentRequests()).isEmpty();
+        assertThat(order().version()).isGreaterThan(version);
+    }
+
+    @Test
+    void aRequestThatMeetsAnotherChangeOnceIsDecidedAgainOnTheFreshOrder() {
+        int[] encodings = {0};
+        bed.codec.whileEncoding = () -> {
+            if (++encodings[0] == 1) {
+                anotherWriterChangesTheOrder();
+            }
+        };
+
+        ResponseEntity<OrderView> response = controller.capture(STORE, orderId, "key-1", null);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(encodings[0]).isEqualTo(2);
+        assertThat(paymentCommands()).hasSize(1);
+        assertThat(order().aggregate().paymentRequests()).hasSize(1);
     }
 }
