@@ -86,12 +86,12 @@ final class Report {
         out.println();
         out.println("Completions (create -> ready -> complete -> OrderCreated -> OrderPaymentCaptured observed):");
         out.printf(
-                "  %-7s %-6s %-8s %9s %8s %8s %8s %9s %8s %6s %6s %7s %7s %6s %6s %6s %6s %5s%n",
+                "  %-7s %-6s %-8s %9s %8s %8s %8s %9s %8s %6s %6s %7s %7s %6s %6s %6s %8s %6s %5s%n",
                 "mode", "via", "load", "compl/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "ok", "err", "t/o", "msg/c",
-                "ratio", "cpuJVM", "cpuKfk", "cpuReg", "other", "load");
+                "ratio", "cpuJVM", "cpuKfk", "cpuReg", "cpu ms/c", "other", "load");
         for (Results.Row r : rows) {
             out.printf(
-                    "  %-7s %-6s %-8s %9.1f %8.1f %8.1f %8.1f %9.1f %8d %6d %6d %7s %7s %6s %6s %6s %6s %5.1f%n",
+                    "  %-7s %-6s %-8s %9.1f %8.1f %8.1f %8.1f %9.1f %8d %6d %6d %7s %7s %6s %6s %6s %8s %6s %5.1f%n",
                     r.mode(),
                     r.via(),
                     r.load(),
@@ -108,11 +108,13 @@ final class Report {
                     fmt(r.stackCpuCores(), 2),
                     fmt(r.kafkaCpuCores(), 2),
                     fmt(r.registryCpuCores(), 2),
+                    fmt(r.cpuMillisPerCompletion(), 2),
                     fmt(r.otherCores(), 2),
                     r.loadAverage());
         }
         out.println("  ratio = completions/s / (ceiling msgs/s / messages per completion); cpu in cores of "
-                + Resources.CORES + "; other = cores busy in processes outside the stack (other work on the"
+                + Resources.CORES + "; cpu ms/c = CPU ms per completion summed over the stack's processes (JVM,"
+                + " broker, registry); other = cores busy in processes outside the stack (other work on the"
                 + " machine); load = 1-min load average");
         rows.stream()
                 .filter(r -> r.failed() > 0)

@@ -51,5 +51,17 @@ record Results(
             double loadAverage,
             Double stackHeapUsedMb,
             Double stackHeapAfterGcMb,
-            Double kafkaRssMb) {}
+            Double kafkaRssMb) {
+
+        /** CPU milliseconds per completion summed over the stack's processes (JVM, broker, registry). */
+        public Double cpuMillisPerCompletion() {
+            if (stackCpuCores == null || completionsPerSecond <= 0) {
+                return null;
+            }
+            double cores = stackCpuCores
+                    + (kafkaCpuCores == null ? 0 : kafkaCpuCores)
+                    + (registryCpuCores == null ? 0 : registryCpuCores);
+            return cores * 1000 / completionsPerSecond;
+        }
+    }
 }

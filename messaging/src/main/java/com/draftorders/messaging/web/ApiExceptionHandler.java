@@ -39,6 +39,18 @@ public class ApiExceptionHandler {
                         List.of()));
     }
 
+    /** Other writers changed the resource every time the unit of work wrote it: nothing was done, try again. */
+    @ExceptionHandler(com.draftorders.messaging.work.ConcurrentChangeException.class)
+    ResponseEntity<ProblemDetail> concurrentChange(com.draftorders.messaging.work.ConcurrentChangeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                .body(problem(
+                        HttpStatus.CONFLICT,
+                        "concurrent_change",
+                        "the resource kept changing while this request was applied and nothing was done; send it"
+                                + " again",
+                        List.of()));
+    }
+
     /** A body without a declared length went past the limit while being read (see BodySizeLimitFilter). */
     @ExceptionHandler(BodyTooLargeException.class)
     ResponseEntity<ProblemDetail> bodyTooLarge(BodyTooLargeException e) {

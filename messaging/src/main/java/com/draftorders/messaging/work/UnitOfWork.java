@@ -360,11 +360,17 @@ public final class UnitOfWork {
 
         /** Loads the conflicting documents again and replays their works on them; returns what is to be written. */
         private List<Entry<?>> retry(List<Entry<?>> conflicts) {
-            for (Entry<?> entry : conflicts) {
-                entry.reload();
-            }
             List<Entry<?>> pending = new ArrayList<>();
             for (Entry<?> entry : conflicts) {
+                boolean inserted = !entry.loaded;
+                entry.reload();
+                if (inserted && !entry.loaded) {
+                    // the address is still free: another unique index refused the new document, and trying again
+                    // cannot change that; its works fail (their messages go to the dead-letter topic)
+                    entry.refuse(new DuplicateKeyException("a new " + entry.type.collection()
+                            + " document was refused by a unique index other than its address"));
+                    continue;
+                }
                 entry.rebuild();
                 if (entry.dirty) {
                     pending.add(entry);
@@ -506,6 +512,19 @@ public final class UnitOfWork {
                         return;
                     }
                 }
+            }
+
+            /** Fails every work of this entry with {@code failure}: nothing of them is written. */
+            void refuse(RuntimeException failure) {
+                for (int index : applied) {
+                    outcomes[index] = new Outcome(null, failure, false);
+                    receipts.removeIf(r -> r.work == index);
+                }
+                applied.clear();
+                if (!loaded) {
+                    id = null;
+                }
+                reset();
             }
 
             private void rebuildWithout(int failed) {

@@ -176,6 +176,26 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void aNewAggregateRefusedByAnotherUniqueIndexFailsAloneWithoutRetrying() {
+        work.execute(
+                Address.byId(TALLIES, "t1", "s1"), FLOW, target -> target.create(Tally.open("t1", "s1", "ref-dup")));
+        AtomicInteger runs = new AtomicInteger();
+
+        List<Outcome> outcomes = work.run(List.of(
+                new Work<>(Address.byId(TALLIES, "t2", "s1"), "m1", FLOW, null, target -> {
+                    runs.incrementAndGet();
+                    return target.create(Tally.open("t2", "s1", "ref-dup"));
+                }),
+                add("t1", "m2", 5)));
+
+        assertThat(outcomes.get(0).failure()).isInstanceOf(DuplicateKeyException.class);
+        assertThat(runs).as("decided once: a retry cannot help").hasValue(1);
+        assertThat(outcomes.get(1).failed()).isFalse();
+        assertThat(stored("t1").getLong("total")).isEqualTo(5);
+        assertThat(stored("t2")).isNull();
+    }
+
+    @Test
     void anAddressOfAnotherStoreFindsNothingAndCannotCreateThere() {
         open("t1");
         Object seen = work.execute(Address.byId(TALLIES, "t1", "other-store"), FLOW, target -> {
