@@ -3,16 +3,30 @@ package com.draftorders.cart.config;
 import com.draftorders.cart.domain.CartCalculator;
 import com.draftorders.cart.domain.TaxRate;
 import com.draftorders.cart.domain.TaxRateTable;
+import com.draftorders.cart.persistence.DiscountCodeStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 
-/** The cart calculator, built from the configured tax rates. */
+/** The cart calculator, built from the configured tax rates, and the stores' discount rules. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(CartProperties.class)
 public class CartConfiguration {
+
+    @Bean
+    DiscountCodeStore discountCodeStore(MongoDatabaseFactory mongo, CartProperties properties) {
+        return new DiscountCodeStore(mongo.getMongoDatabase(), properties.discountCodeCacheTtl());
+    }
+
+    /** Creates the discount codes' index once the application context is ready. */
+    @Bean
+    SmartInitializingSingleton discountCodeIndexes(DiscountCodeStore discountCodes) {
+        return discountCodes::createIndexes;
+    }
 
     @Bean
     CartCalculator cartCalculator(CartProperties properties) {

@@ -1,6 +1,7 @@
 package com.draftorders.cart.config;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -13,11 +14,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     address (else its billing address), the province key winning over the country key; a region without a key
  *     pays no tax. Write a key with a dash as {@code "[US-CA]"} in YAML to keep it exactly.
  * @param taxShipping whether shipping is taxed at the cart's rate
+ * @param discountCodeCacheTtl how long a cart calculation may use a discount rule this instance read before reading
+ *     it again. A rule written through this instance applies to its next calculation; one written through another
+ *     instance of cart-service may take this long to apply here. {@code 0s} reads every rule from MongoDB.
  */
 @ConfigurationProperties("draftorders.cart")
 public record CartProperties(
         @DefaultValue Map<String, TaxRateEntry> taxRates,
-        @DefaultValue("true") boolean taxShipping) {
+        @DefaultValue("true") boolean taxShipping,
+        @DefaultValue("5s") Duration discountCodeCacheTtl) {
 
     /**
      * One region's tax.

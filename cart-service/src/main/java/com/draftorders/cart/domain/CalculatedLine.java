@@ -23,6 +23,18 @@ public record CalculatedLine(
         taxLines = List.copyOf(taxLines);
     }
 
+    /** The line with its subtotal and discounted total, which follow from the item and its discounts. */
+    public static CalculatedLine of(LineItem item, long lineDiscount, long orderDiscountShare, List<TaxLine> taxLines) {
+        long subtotal = Math.multiplyExact(item.price(), (long) item.quantity());
+        return new CalculatedLine(
+                item,
+                subtotal,
+                lineDiscount,
+                orderDiscountShare,
+                subtotal - lineDiscount - orderDiscountShare,
+                taxLines);
+    }
+
     public long tax() {
         return taxLines.stream().mapToLong(TaxLine::price).sum();
     }

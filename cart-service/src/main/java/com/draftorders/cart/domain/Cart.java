@@ -17,57 +17,64 @@ import java.util.Objects;
 public final class Cart {
 
     private final String id;
+    private final String storeId;
     private final String draftOrderId;
     private final CartType type;
     private long draftVersion;
     private CartCalculation calculation;
     private CartLock lock;
     private long revision;
+    private final Instant createdAt;
+    private Instant updatedAt;
     private final List<CartEvent> events = new ArrayList<>();
 
-    private Cart(
+    /**
+     * Everything a cart is, for storage and display.
+     *
+     * @param draftOrderId null for a {@link CartType#DEFAULT} cart
+     * @param lock null when the cart is not locked
+     * @param revision 1 when created, one more with every change
+     */
+    public record State(
             String id,
+            String storeId,
             String draftOrderId,
             CartType type,
             long draftVersion,
             CartCalculation calculation,
             CartLock lock,
-            long revision) {
-        if (id == null || id.isBlank()) {
+            long revision,
+            Instant createdAt,
+            Instant updatedAt) {}
+
+    private Cart(State state) {
+        if (state.id() == null || state.id().isBlank()) {
             throw new IllegalArgumentException("a cart needs an id");
         }
-        this.id = id;
-        this.draftOrderId = draftOrderId;
-        this.type = Objects.requireNonNull(type, "type");
-        this.draftVersion = draftVersion;
-        this.calculation = Objects.requireNonNull(calculation, "calculation");
-        this.lock = lock;
-        this.revision = revision;
+        if (state.storeId() == null || state.storeId().isBlank()) {
+            throw new IllegalArgumentException("a cart needs a store");
+        }
+        this.id = state.id();
+        this.storeId = state.storeId();
+        this.draftOrderId = state.draftOrderId();
+        this.type = Objects.requireNonNull(state.type(), "type");
+        this.draftVersion = state.draftVersion();
+        this.calculation = Objects.requireNonNull(state.calculation(), "calculation");
+        this.lock = state.lock();
+        this.revision = state.revision();
+        this.createdAt = state.createdAt();
+        this.updatedAt = state.updatedAt();
     }
 
     /**
-     * A new cart with {@code content} calculated; records {@link CartEvent.TotalsCalculated}.
+     * A new cart of {@code storeId} with {@code content} calculated, its discount codes resolved against
+     * {@code codes} at {@code now}; records {@link CartEvent.TotalsCalculated}.
      *
      * @throws InvalidCartContentException when the content cannot be calculated
      */
     public static Cart create(
             String id,
-            String draftOrderId,
-            CartType type,
-            long draftVersion,
-            CartContent content,
-            CartCalculator calculator) {
-        return create(id, draftOrderId, type, draftVersion, content, calculator, DiscountCodes.NONE, Instant.EPOCH);
-    }
-
-    /**
-     * A new cart with {@code content} calculated, its discount codes resolved against {@code codes} at {@code now};
-     * records {@link CartEvent.TotalsCalculated}.
-     *
-     * @throws InvalidCartContentException when the content cannot be calculated
-     */
-    public static Cart create(
-            String id,
+            String storeId,
             String draftOrderId,
             CartType type,
             long draftVersion,
@@ -75,21 +82,24 @@ public final class Cart {
             CartCalculator calculator,
             DiscountCodes codes,
             Instant now) {
-        Cart cart = new Cart(id, draftOrderId, type, draftVersion, calculator.calculate(content, codes, now), null, 1);
+        Cart cart = new Cart(new State(
+                id,
+                storeId,
+                draftOrderId,
+                type,
+                draftVersion,
+                calculator.calculate(content, codes, now),
+                null,
+                1,
+                now,
+                now));
         cart.record(new CartEvent.TotalsCalculated(cart.snapshot()));
         return cart;
     }
 
     /** A cart as it was stored; records nothing. */
-    public static Cart restore(
-            String id,
-            String draftOrderId,
-            CartType type,
-            long draftVersion,
-            CartCalculation calculation,
-            CartLock lock,
-            long revision) {
-        return new Cart(id, draftOrderId, type, draftVersion, calculation, lock, revision);
+    public static Cart restore(State state) {
+        return new Cart(Objects.requireNonNull(state, "state"));
     }
 
     /**
@@ -118,7 +128,7 @@ public final class Cart {
         CartCalculation recalculated = calculator.calculate(content, codes, now);
         this.calculation = recalculated;
         this.draftVersion = newDraftVersion;
-        changed(new CartEvent.TotalsCalculated(snapshot()));
+        changed(new CartEvent.TotalsCalculated(snapshot()), now);
         return new ReplaceOutcome.Replaced(newDraftVersion);
     }
 
@@ -126,7 +136,7 @@ public final class Cart {
      * Freezes the cart for completion attempt {@code attempt} of draft {@code lockingDraftOrderId}, if the cart is
      * exactly at {@code expectedDraftVersion}: the completion must pay for the totals the draft showed.
      */
-    public LockOutcome lock(String lockingDraftOrderId, long expectedDraftVersion, int attempt) {
+    public LockOutcome lock(String lockingDraftOrderId, long expectedDraftVersion, int attempt, Instant now) {
         if (draftOrderId != null && !draftOrderId.equals(lockingDraftOrderId)) {
             return new LockOutcome.Rejected(
                     "cart belongs to draft order " + draftOrderId + ", not " + lockingDraftOrderId);
@@ -138,8 +148,8 @@ public final class Cart {
             return new LockOutcome.Rejected(
                     "cart is at draft version " + draftVersion + ", completion asked for " + expectedDraftVersion);
         }
-        this.lock = new CartLock(lockingDraftOrderId, expectedDraftVersion, attempt);
-        changed(new CartEvent.Locked(snapshot(), attempt));
+        this.lock = new CartLock(lockingDraftOrderId, expectedDraftVersion, attempt, now);
+        changed(new CartEvent.Locked(snapshot(), attempt), now);
         return new LockOutcome.Locked(lock);
     }
 
@@ -147,7 +157,7 @@ public final class Cart {
      * Releases the lock (compensation of completion attempt {@code attempt}). An unlock from an earlier attempt than
      * the one holding the lock is late and leaves the lock in place.
      */
-    public UnlockOutcome unlock(int attempt) {
+    public UnlockOutcome unlock(int attempt, Instant now) {
         if (lock == null) {
             return new UnlockOutcome.NotLocked();
         }
@@ -156,7 +166,7 @@ public final class Cart {
         }
         CartLock released = lock;
         this.lock = null;
-        changed(new CartEvent.Unlocked(id, released.draftOrderId(), attempt));
+        changed(new CartEvent.Unlocked(id, released.draftOrderId(), attempt), now);
         return new UnlockOutcome.Unlocked(released);
     }
 
@@ -172,8 +182,9 @@ public final class Cart {
         return pulled;
     }
 
-    private void changed(CartEvent event) {
+    private void changed(CartEvent event, Instant now) {
         revision++;
+        updatedAt = now;
         record(event);
     }
 
@@ -183,6 +194,10 @@ public final class Cart {
 
     public String id() {
         return id;
+    }
+
+    public String storeId() {
+        return storeId;
     }
 
     /** The draft this cart belongs to; null for a {@link CartType#DEFAULT} cart. */
@@ -214,5 +229,10 @@ public final class Cart {
     /** Counts the cart's state changes (1 when created); the aggregate version of the events it emits. */
     public long revision() {
         return revision;
+    }
+
+    public State state() {
+        return new State(
+                id, storeId, draftOrderId, type, draftVersion, calculation, lock, revision, createdAt, updatedAt);
     }
 }

@@ -8,9 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -156,118 +154,68 @@ public final class CartCalculator {
         }
         long orderDiscount = content.appliedDiscount() == null ? 0 : orderAmounts[0];
 
-        CurrencyConversion conversion = conversion(content);
+        CurrencyConversion conversion = CurrencyConversion.of(content);
         Optional<TaxRate> rate = content.taxExempt() ? Optional.empty() : taxRates.rateFor(content);
-        TaxAggregate cartTax = new TaxAggregate();
         List<CalculatedLine> lines = new ArrayList<>(n);
         List<PresentmentCalculation.Line> presentmentLines = new ArrayList<>(n);
         long[] presentmentOrderAmounts = new long[k];
-        long lineItemsSubtotal = 0;
-        long totalDiscounts = 0;
-        long subtotal = 0;
-        long totalTax = 0;
-        int totalQuantity = 0;
-        long totalWeight = 0;
-        long pLineItemsSubtotal = 0;
-        long pTotalDiscounts = 0;
-        long pSubtotal = 0;
-        long pTotalTax = 0;
-        for (long amount : orderAmounts) {
-            totalDiscounts = Math.addExact(totalDiscounts, amount);
-        }
         for (int i = 0; i < n; i++) {
             LineItem item = items.get(i);
             long discountedTotal = afterLineDiscount[i] - shares[i];
             List<TaxLine> taxLines =
                     item.taxable() ? taxLines(rate, discountedTotal, content.taxesIncluded()) : List.of();
-            lines.add(new CalculatedLine(item, subtotals[i], lineDiscounts[i], shares[i], discountedTotal, taxLines));
-            lineItemsSubtotal = Math.addExact(lineItemsSubtotal, subtotals[i]);
-            totalDiscounts = Math.addExact(totalDiscounts, lineDiscounts[i]);
-            subtotal = Math.addExact(subtotal, discountedTotal);
-            for (TaxLine taxLine : taxLines) {
-                totalTax = Math.addExact(totalTax, taxLine.price());
-            }
-            totalQuantity = Math.addExact(totalQuantity, item.quantity());
-            totalWeight = Math.addExact(totalWeight, Math.multiplyExact(item.grams(), (long) item.quantity()));
+            lines.add(CalculatedLine.of(item, lineDiscounts[i], shares[i], taxLines));
 
-            // presentment: each part converted on its own, sums from the converted parts
-            long pLineDiscount = conversion.convert(lineDiscounts[i]);
+            // presentment: each part converted on its own; the sums are the converted parts' (CartCalculation.of)
             long pShare = 0;
             for (int d = 0; d < k; d++) {
                 long pPart = conversion.convert(sharesByDiscount[d][i]);
                 presentmentOrderAmounts[d] = Math.addExact(presentmentOrderAmounts[d], pPart);
                 pShare = Math.addExact(pShare, pPart);
             }
-            long pDiscountedTotal = conversion.convert(discountedTotal);
             List<Long> pTaxes = new ArrayList<>(taxLines.size());
             for (TaxLine taxLine : taxLines) {
-                long pTax = conversion.convert(taxLine.price());
-                pTaxes.add(pTax);
-                pTotalTax = Math.addExact(pTotalTax, pTax);
+                pTaxes.add(conversion.convert(taxLine.price()));
             }
-            cartTax.addAll(taxLines, pTaxes);
-            long pLineSubtotal = Math.addExact(Math.addExact(pDiscountedTotal, pLineDiscount), pShare);
-            presentmentLines.add(new PresentmentCalculation.Line(
-                    conversion.convert(item.price()), pLineSubtotal, pLineDiscount, pShare, pDiscountedTotal, pTaxes));
-            pLineItemsSubtotal = Math.addExact(pLineItemsSubtotal, pLineSubtotal);
-            pTotalDiscounts = Math.addExact(pTotalDiscounts, Math.addExact(pLineDiscount, pShare));
-            pSubtotal = Math.addExact(pSubtotal, pDiscountedTotal);
+            presentmentLines.add(PresentmentCalculation.Line.of(
+                    conversion.convert(item.price()),
+                    conversion.convert(lineDiscounts[i]),
+                    pShare,
+                    conversion.convert(discountedTotal),
+                    pTaxes));
         }
 
         CalculatedShipping shipping = null;
-        long shippingPrice = 0;
         long pShippingPrice = 0;
-        List<Long> pShippingTaxes = List.of();
+        List<Long> pShippingTaxes = new ArrayList<>();
         if (content.shippingLine() != null) {
-            shippingPrice = content.shippingLine().price();
+            long shippingPrice = content.shippingLine().price();
             pShippingPrice = conversion.convert(shippingPrice);
             List<TaxLine> shippingTax =
                     taxShipping ? taxLines(rate, shippingPrice, content.taxesIncluded()) : List.of();
             shipping = new CalculatedShipping(content.shippingLine(), shippingTax);
-            pShippingTaxes = new ArrayList<>();
             for (TaxLine taxLine : shippingTax) {
-                totalTax = Math.addExact(totalTax, taxLine.price());
-                long pTax = conversion.convert(taxLine.price());
-                pShippingTaxes.add(pTax);
-                pTotalTax = Math.addExact(pTotalTax, pTax);
+                pShippingTaxes.add(conversion.convert(taxLine.price()));
             }
-            cartTax.addAll(shippingTax, pShippingTaxes);
         }
 
-        long totalPrice = Math.addExact(subtotal, shippingPrice);
-        long pTotalPrice = Math.addExact(pSubtotal, pShippingPrice);
-        if (!content.taxesIncluded()) {
-            totalPrice = Math.addExact(totalPrice, totalTax);
-            pTotalPrice = Math.addExact(pTotalPrice, pTotalTax);
-        }
-        Totals totals = new Totals(
-                content.currency(),
-                lineItemsSubtotal,
-                totalDiscounts,
-                subtotal,
-                shippingPrice,
-                totalTax,
-                totalPrice,
-                totalQuantity,
-                totalWeight);
-        PresentmentCalculation presentment = new PresentmentCalculation(
-                conversion.presentmentCurrency(),
-                conversion.rate(),
-                presentmentLines,
-                content.appliedDiscount() == null ? 0 : presentmentOrderAmounts[0],
-                pShippingPrice,
-                pShippingTaxes,
-                cartTax.presentmentPrices(),
-                new PresentmentCalculation.PresentmentTotals(
-                        pLineItemsSubtotal, pTotalDiscounts, pSubtotal, pShippingPrice, pTotalTax, pTotalPrice));
         List<AppliedDiscountCode> appliedCodes = new ArrayList<>();
         for (int d = content.appliedDiscount() == null ? 0 : 1; d < k; d++) {
             OrderLevel applied = orderLevel.get(d);
             appliedCodes.add(new AppliedDiscountCode(
                     applied.code(), applied.discount(), orderAmounts[d], presentmentOrderAmounts[d]));
         }
-        return new CartCalculation(
-                content, lines, orderDiscount, shipping, cartTax.lines(), totals, presentment, appliedCodes, warnings);
+        return CartCalculation.of(
+                content,
+                lines,
+                orderDiscount,
+                shipping,
+                presentmentLines,
+                content.appliedDiscount() == null ? 0 : presentmentOrderAmounts[0],
+                pShippingPrice,
+                pShippingTaxes,
+                appliedCodes,
+                warnings);
     }
 
     /**
@@ -299,16 +247,6 @@ public final class CartCalculator {
             applied.add(new OrderLevel(rule.get().discount(), rule.get().code()));
         }
         return applied;
-    }
-
-    private static CurrencyConversion conversion(CartContent content) {
-        if (content.presentmentCurrency() == null) {
-            return CurrencyConversion.identity(content.currency());
-        }
-        return new CurrencyConversion(
-                content.currency(),
-                content.presentmentCurrency(),
-                content.exchangeRate() == null ? BigDecimal.ONE : content.exchangeRate());
     }
 
     private static long lineDiscount(LineItem item, long subtotal) {
@@ -494,33 +432,6 @@ public final class CartCalculator {
             return true;
         } catch (IllegalArgumentException e) {
             return false;
-        }
-    }
-
-    /**
-     * Sums tax lines per (title, numeric rate), in the order they first appear, with their converted presentment
-     * prices alongside.
-     */
-    private static final class TaxAggregate {
-        private final Map<String, TaxLine> byKey = new LinkedHashMap<>();
-        private final Map<String, Long> presentmentByKey = new LinkedHashMap<>();
-
-        void addAll(List<TaxLine> taxLines, List<Long> presentmentPrices) {
-            for (int i = 0; i < taxLines.size(); i++) {
-                TaxLine line = taxLines.get(i);
-                String key = line.title() + "\u0000"
-                        + line.rate().stripTrailingZeros().toPlainString();
-                byKey.merge(key, line, (a, b) -> new TaxLine(a.title(), a.rate(), Math.addExact(a.price(), b.price())));
-                presentmentByKey.merge(key, presentmentPrices.get(i), Math::addExact);
-            }
-        }
-
-        List<TaxLine> lines() {
-            return List.copyOf(byKey.values());
-        }
-
-        List<Long> presentmentPrices() {
-            return List.copyOf(presentmentByKey.values());
         }
     }
 }

@@ -23,6 +23,17 @@ public record CurrencyConversion(String shopCurrency, String presentmentCurrency
         return new CurrencyConversion(currency, currency, BigDecimal.ONE);
     }
 
+    /** How {@code content} is shown: in its presentment currency at its rate (1 when none), else in its currency. */
+    public static CurrencyConversion of(CartContent content) {
+        if (content.presentmentCurrency() == null) {
+            return identity(content.currency());
+        }
+        return new CurrencyConversion(
+                content.currency(),
+                content.presentmentCurrency(),
+                content.exchangeRate() == null ? BigDecimal.ONE : content.exchangeRate());
+    }
+
     public long convert(long shopMinorUnits) {
         int shopDigits = digits(shopCurrency);
         int presentmentDigits = digits(presentmentCurrency);

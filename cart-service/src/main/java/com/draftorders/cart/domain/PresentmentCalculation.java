@@ -52,6 +52,13 @@ public record PresentmentCalculation(
         public Line {
             taxes = List.copyOf(taxes);
         }
+
+        /** The line with its subtotal, which is the sum of its converted parts. */
+        public static Line of(
+                long price, long lineDiscount, long orderDiscountShare, long discountedTotal, List<Long> taxes) {
+            long subtotal = Math.addExact(Math.addExact(discountedTotal, lineDiscount), orderDiscountShare);
+            return new Line(price, subtotal, lineDiscount, orderDiscountShare, discountedTotal, taxes);
+        }
     }
 
     /** Totals in minor units of the presentment currency. */
@@ -62,42 +69,4 @@ public record PresentmentCalculation(
             long totalShippingPrice,
             long totalTax,
             long totalPrice) {}
-
-    /**
-     * The presentment calculation of a cart calculated before presentment currencies existed: the shop amounts
-     * themselves, at rate 1 (exactly what such a cart showed).
-     */
-    public static PresentmentCalculation sameAsShop(
-            String currency,
-            List<CalculatedLine> lines,
-            long orderDiscount,
-            CalculatedShipping shipping,
-            List<TaxLine> taxLines,
-            Totals totals) {
-        return new PresentmentCalculation(
-                currency,
-                BigDecimal.ONE,
-                lines.stream()
-                        .map(l -> new Line(
-                                l.item().price(),
-                                l.subtotal(),
-                                l.lineDiscount(),
-                                l.orderDiscountShare(),
-                                l.discountedTotal(),
-                                l.taxLines().stream().map(TaxLine::price).toList()))
-                        .toList(),
-                orderDiscount,
-                shipping == null ? 0 : shipping.line().price(),
-                shipping == null
-                        ? List.of()
-                        : shipping.taxLines().stream().map(TaxLine::price).toList(),
-                taxLines.stream().map(TaxLine::price).toList(),
-                new PresentmentTotals(
-                        totals.lineItemsSubtotalPrice(),
-                        totals.totalDiscounts(),
-                        totals.subtotalPrice(),
-                        totals.totalShippingPrice(),
-                        totals.totalTax(),
-                        totals.totalPrice()));
-    }
 }

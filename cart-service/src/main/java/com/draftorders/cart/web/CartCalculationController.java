@@ -7,7 +7,7 @@ import com.draftorders.cart.domain.DiscountType;
 import com.draftorders.cart.domain.InvalidCartContentException;
 import com.draftorders.cart.domain.LineItem;
 import com.draftorders.cart.domain.ShippingLine;
-import com.draftorders.cart.persistence.DiscountCodeRepository;
+import com.draftorders.cart.persistence.DiscountCodeStore;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
@@ -41,10 +41,10 @@ public class CartCalculationController {
     static final int MAX_DISCOUNT_CODES = 5;
 
     private final CartCalculator calculator;
-    private final DiscountCodeRepository discountCodes;
+    private final DiscountCodeStore discountCodes;
     private final Clock clock;
 
-    public CartCalculationController(CartCalculator calculator, DiscountCodeRepository discountCodes, Clock clock) {
+    public CartCalculationController(CartCalculator calculator, DiscountCodeStore discountCodes, Clock clock) {
         this.calculator = calculator;
         this.discountCodes = discountCodes;
         this.clock = clock;

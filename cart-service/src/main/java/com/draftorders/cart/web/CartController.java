@@ -1,10 +1,9 @@
 package com.draftorders.cart.web;
 
-import com.draftorders.cart.persistence.CartDocument;
-import com.draftorders.cart.persistence.CartDocumentMapper;
-import com.draftorders.cart.persistence.CartRepository;
+import com.draftorders.cart.persistence.Carts;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.messaging.work.AggregateReads;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,20 +14,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/carts")
 public class CartController {
 
-    private final CartRepository carts;
+    private final AggregateReads reads;
+    private final Carts carts;
 
-    public CartController(CartRepository carts) {
+    public CartController(AggregateReads reads, Carts carts) {
+        this.reads = reads;
         this.carts = carts;
     }
 
     @GetMapping("/{id}")
     public CartView get(StoreId store, @PathVariable String id) {
-        CartDocument document =
-                carts.findInStore(id, store.value()).orElseThrow(() -> ApiException.notFound("cart " + id));
-        return CartView.of(
-                CartDocumentMapper.toDomain(document),
-                CartDocumentMapper.lockedAt(document),
-                document.getCreatedAt(),
-                document.getUpdatedAt());
+        return reads.byId(carts, id, store.value())
+                .map(CartView::of)
+                .orElseThrow(() -> ApiException.notFound("cart " + id));
     }
 }

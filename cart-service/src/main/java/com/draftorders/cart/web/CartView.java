@@ -105,18 +105,21 @@ public record CartView(
             MoneySet totalTaxSet,
             MoneySet totalPriceSet) {}
 
-    static CartView of(Cart cart, Instant lockedAt, Instant createdAt, Instant updatedAt) {
-        CartLock lock = cart.lockState();
+    static CartView of(Cart cart) {
+        Cart.State state = cart.state();
+        CartLock lock = state.lock();
         return of(
-                cart.id(),
-                cart.type().name(),
-                cart.draftOrderId(),
-                cart.draftVersion(),
-                cart.isLocked(),
-                lock == null ? null : new LockView(lock.draftOrderId(), lock.draftVersion(), lock.attempt(), lockedAt),
-                cart.calculation(),
-                createdAt,
-                updatedAt);
+                state.id(),
+                state.type().name(),
+                state.draftOrderId(),
+                state.draftVersion(),
+                lock != null,
+                lock == null
+                        ? null
+                        : new LockView(lock.draftOrderId(), lock.draftVersion(), lock.attempt(), lock.lockedAt()),
+                state.calculation(),
+                state.createdAt(),
+                state.updatedAt());
     }
 
     /** A calculation that belongs to no stored cart ({@code POST /carts/calculate}): no id, type, draft or lock. */

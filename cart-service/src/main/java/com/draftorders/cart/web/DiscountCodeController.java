@@ -2,8 +2,8 @@ package com.draftorders.cart.web;
 
 import com.draftorders.cart.domain.DiscountCode;
 import com.draftorders.cart.domain.DiscountType;
-import com.draftorders.cart.persistence.DiscountCodeDocument;
-import com.draftorders.cart.persistence.DiscountCodeRepository;
+import com.draftorders.cart.persistence.DiscountCodeStore;
+import com.draftorders.cart.persistence.DiscountCodeStore.StoredDiscountCode;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
@@ -46,10 +46,10 @@ public class DiscountCodeController {
     static final int MAX_TEXT = 255;
     static final int MAX_PERCENT_SCALE = 4;
 
-    private final DiscountCodeRepository codes;
+    private final DiscountCodeStore codes;
     private final Clock clock;
 
-    public DiscountCodeController(DiscountCodeRepository codes, Clock clock) {
+    public DiscountCodeController(DiscountCodeStore codes, Clock clock) {
         this.codes = codes;
         this.clock = clock;
     }
@@ -89,16 +89,14 @@ public class DiscountCodeController {
     public ResponseEntity<DiscountCodeResponse> put(
             StoreId store, @PathVariable String code, @RequestBody(required = false) PutRequest request) {
         DiscountCode rule = rule(code, request == null ? null : request.discountCode());
-        boolean created = codes.put(store.value(), rule, clock.instant());
-        DiscountCodeDocument stored =
-                codes.document(store.value(), code).orElseThrow(() -> ApiException.notFound("discount code " + code));
-        return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK)
-                .body(new DiscountCodeResponse(view(stored)));
+        DiscountCodeStore.Put put = codes.put(store.value(), rule, clock.instant());
+        return ResponseEntity.status(put.created() ? HttpStatus.CREATED : HttpStatus.OK)
+                .body(new DiscountCodeResponse(view(put.stored())));
     }
 
     @GetMapping
     public DiscountCodeList list(StoreId store) {
-        return new DiscountCodeList(codes.findAll(store.value()).stream()
+        return new DiscountCodeList(codes.list(store.value()).stream()
                 .map(DiscountCodeController::view)
                 .toList());
     }
@@ -106,7 +104,7 @@ public class DiscountCodeController {
     @GetMapping("/{code}")
     public DiscountCodeResponse get(StoreId store, @PathVariable String code) {
         return new DiscountCodeResponse(view(
-                codes.document(store.value(), code).orElseThrow(() -> ApiException.notFound("discount code " + code))));
+                codes.find(store.value(), code).orElseThrow(() -> ApiException.notFound("discount code " + code))));
     }
 
     @DeleteMapping("/{code}")
@@ -205,8 +203,8 @@ public class DiscountCodeController {
         }
     }
 
-    private static DiscountCodeView view(DiscountCodeDocument d) {
-        DiscountCode rule = DiscountCodeRepository.toDomain(d);
+    private static DiscountCodeView view(StoredDiscountCode stored) {
+        DiscountCode rule = stored.rule();
         boolean percentage = rule.valueType() == DiscountType.PERCENTAGE;
         return new DiscountCodeView(
                 rule.code(),
@@ -220,7 +218,7 @@ public class DiscountCodeController {
                 rule.startsAt(),
                 rule.endsAt(),
                 rule.minimumSubtotal() == null ? null : MoneyFormat.format(rule.minimumSubtotal(), rule.currency()),
-                d.getCreatedAt(),
-                d.getUpdatedAt());
+                stored.createdAt(),
+                stored.updatedAt());
     }
 }

@@ -11,6 +11,7 @@ import com.draftorders.cart.domain.LineItem;
 import com.draftorders.cart.domain.TaxLine;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,11 @@ class CartPropertiesTest {
     }
 
     @Test
+    void calculationsUseADiscountRuleReadByAnotherInstanceForFiveSecondsByDefault() throws IOException {
+        assertThat(fromServiceYaml().discountCodeCacheTtl()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
     void theDefaultCalculatorTaxesByProvinceThenCountry() throws IOException {
         CartCalculator calculator = CartConfiguration.calculator(fromServiceYaml());
 
@@ -78,9 +84,9 @@ class CartPropertiesTest {
     @Test
     void anIncompleteRateFailsAtStartup() {
         CartProperties properties =
-                new CartProperties(Map.of("DE", new CartProperties.TaxRateEntry("VAT", null)), true);
-        CartProperties outOfRange =
-                new CartProperties(Map.of("DE", new CartProperties.TaxRateEntry("VAT", new BigDecimal("19"))), true);
+                new CartProperties(Map.of("DE", new CartProperties.TaxRateEntry("VAT", null)), true, Duration.ZERO);
+        CartProperties outOfRange = new CartProperties(
+                Map.of("DE", new CartProperties.TaxRateEntry("VAT", new BigDecimal("19"))), true, Duration.ZERO);
 
         assertThatThrownBy(() -> CartConfiguration.calculator(properties))
                 .hasMessageContaining("draftorders.cart.tax-rates.DE needs both a title and a rate");

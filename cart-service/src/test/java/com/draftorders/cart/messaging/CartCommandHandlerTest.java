@@ -25,49 +25,89 @@ import com.draftorders.avro.common.CartSnapshot;
 import com.draftorders.avro.common.LineItem;
 import com.draftorders.avro.common.TaxLine;
 import com.draftorders.avro.common.Totals;
+import com.draftorders.cart.domain.Cart;
 import com.draftorders.cart.domain.CartFixtures;
-import com.draftorders.cart.persistence.CartDocument;
-import com.draftorders.cart.persistence.CartLockRejectionDocument;
-import com.draftorders.cart.persistence.CartRepository;
-import com.draftorders.cart.persistence.DiscountCodeRepository;
-import com.draftorders.cart.support.InMemoryMongo;
+import com.draftorders.cart.domain.DiscountCode;
+import com.draftorders.cart.domain.DiscountType;
+import com.draftorders.cart.persistence.Carts;
+import com.draftorders.cart.persistence.DiscountCodeStore;
 import com.draftorders.cart.support.PlainAvroCodec;
+import com.draftorders.messaging.IncomingMessage;
 import com.draftorders.messaging.InvalidMessageException;
 import com.draftorders.messaging.MessageFactory;
-import com.draftorders.messaging.OutboxDocument;
-import com.draftorders.messaging.OutboxRelay;
-import com.draftorders.messaging.OutboxWriter;
 import com.draftorders.messaging.OutgoingMessage;
+import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.testing.WorkTestbed;
+import com.draftorders.messaging.work.UnitOfWork.Outcome;
 import com.draftorders.schemas.Topics;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The handler against an in-memory MongoDB server: what each command stores and which cart-events it leaves in the
- * outbox (the relay is not running, so every message the handler wrote is still there to inspect).
+ * The handler with real storage: commands are delivered through the service's own subscription to a unit of work on
+ * the embedded MongoDB-protocol server, and the tests read the stored carts, and the cart-events left in their
+ * outboxes and in receipts (no relay runs, so every message is still there to inspect).
  */
 class CartCommandHandlerTest {
 
-    private final InMemoryMongo mongo = new InMemoryMongo();
-    private final PlainAvroCodec codec = new PlainAvroCodec();
-    private final Clock clock = Clock.fixed(Instant.parse("2025-01-01T10:00:01Z"), ZoneOffset.UTC);
-    private final CartRepository carts = new CartRepository(
-            mongo.template(),
-            new OutboxWriter(
-                    mongo.template(), new OutboxRelay(mongo.template(), null, List.of(), Duration.ofSeconds(1))));
-    private final DiscountCodeRepository discountCodes = new DiscountCodeRepository(mongo.template());
-    private final CartCommandHandler handler = new CartCommandHandler(
-            carts, discountCodes, new MessageFactory(codec, "cart-service", clock), CartFixtures.calculator(), clock);
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-01-01T10:00:01.123456Z"), ZoneOffset.UTC);
+    private static final PlainAvroCodec CODEC = new PlainAvroCodec();
+    private static final CartMessagingConfiguration WIRING = new CartMessagingConfiguration();
+    private static final Carts CARTS = WIRING.carts(new MessageFactory(CODEC, "cart-service", CLOCK));
 
-    @AfterEach
-    void stop() {
-        mongo.close();
-        codec.close();
+    private static WorkTestbed testbed;
+    private DiscountCodeStore discountCodes;
+    private Subscription subscription;
+
+    @BeforeAll
+    static void start() {
+        testbed = new WorkTestbed("carts", CARTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        testbed.close();
+        CODEC.close();
+    }
+
+    /** An empty database, and a service instance that has not cached anything of it. */
+    @BeforeEach
+    void clear() {
+        testbed.clear();
+        discountCodes = new DiscountCodeStore(testbed.database, Duration.ofSeconds(5));
+        CartCommandHandler handler = new CartCommandHandler(
+                discountCodes, new MessageFactory(CODEC, "cart-service", CLOCK), CartFixtures.calculator(), CLOCK);
+        subscription = WIRING.cartCommands(handler, CARTS);
+    }
+
+    private void deliver(IncomingMessage<?> message) {
+        testbed.deliver(subscription, message);
+    }
+
+    /** A rule of {@code storeId}: SAVE10 takes 10 % off. */
+    private void putSave10(String storeId) {
+        discountCodes.put(
+                storeId,
+                new DiscountCode(
+                        "SAVE10",
+                        "Save 10",
+                        "10% off",
+                        DiscountType.PERCENTAGE,
+                        BigDecimal.TEN,
+                        null,
+                        null,
+                        null,
+                        null,
+                        null),
+                CLOCK.instant());
     }
 
     private static CreateCart createCart(String cartId, long draftVersion, CartContent content) {
@@ -75,21 +115,25 @@ class CartCommandHandlerTest {
     }
 
     private void createCart1AtVersion(long draftVersion) {
-        handler.create(command("evt_create", "cart_1", createCart("cart_1", draftVersion, mugsToGermany())));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", draftVersion, mugsToGermany())));
     }
 
-    private List<CartEventEnvelope> sent(OutboxDocument document) {
-        return document.getOutbox().stream()
+    private static WorkTestbed.Stored<Cart> cart1() {
+        return testbed.stored(CARTS, "cart_1");
+    }
+
+    private static List<CartEventEnvelope> sent(List<OutgoingMessage> outbox) {
+        return outbox.stream()
                 .map(OutgoingMessage::value)
-                .map(bytes -> codec.decode(Topics.CART_EVENTS, bytes))
+                .map(bytes -> CODEC.decode(Topics.CART_EVENTS, bytes))
                 .toList();
     }
 
-    private List<CartEventEnvelope> sentForCart1() {
-        return sent(carts.find("cart_1").orElseThrow());
+    private static List<CartEventEnvelope> sentForCart1() {
+        return sent(cart1().outbox());
     }
 
-    private List<Object> payloadsForCart1() {
+    private static List<Object> payloadsForCart1() {
         return sentForCart1().stream().map(CartEventEnvelope::getPayload).toList();
     }
 
@@ -97,11 +141,14 @@ class CartCommandHandlerTest {
     void createCartStoresTheCartAndRepliesWithItsCalculatedSnapshot() {
         createCart1AtVersion(1);
 
-        CartDocument stored = carts.find("cart_1").orElseThrow();
-        assertThat(stored.getStoreId()).isEqualTo(STORE);
-        assertThat(stored.getDraftVersion()).isEqualTo(1);
-        assertThat(stored.hasProcessed("evt_create")).isTrue();
-        OutgoingMessage message = stored.getOutbox().get(0);
+        WorkTestbed.Stored<Cart> stored = cart1();
+        assertThat(stored.aggregate().storeId()).isEqualTo(STORE);
+        assertThat(stored.aggregate().draftVersion()).isEqualTo(1);
+        assertThat(stored.aggregate().state().createdAt())
+                .as("to the millisecond MongoDB keeps")
+                .isEqualTo(Instant.parse("2025-01-01T10:00:01.123Z"));
+        assertThat(stored.processed()).containsExactly("evt_create");
+        OutgoingMessage message = stored.outbox().get(0);
         assertThat(message.topic()).isEqualTo("cart-events");
         assertThat(message.key()).isEqualTo("cart_1");
 
@@ -151,7 +198,7 @@ class CartCommandHandlerTest {
         content.setLineItems(List.of(mug(1, null)));
         content.setAppliedDiscount(fixedAmount(500));
 
-        handler.create(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
 
         CartSnapshot cart = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
         // 1999 - min(500, 1999) = 1499
@@ -166,11 +213,11 @@ class CartCommandHandlerTest {
         CartContent other = mugsToGermany();
         other.setLineItems(List.of(mug(5, null)));
 
-        handler.create(command("evt_create", "cart_1", createCart("cart_1", 1, mugsToGermany())));
-        handler.create(command("evt_other", "cart_1", createCart("cart_1", 2, other)));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", 1, mugsToGermany())));
+        deliver(command("evt_other", "cart_1", createCart("cart_1", 2, other)));
 
         assertThat(sentForCart1()).hasSize(1);
-        assertThat(carts.find("cart_1").orElseThrow().getDraftVersion()).isEqualTo(1);
+        assertThat(cart1().aggregate().draftVersion()).isEqualTo(1);
     }
 
     @Test
@@ -179,7 +226,7 @@ class CartCommandHandlerTest {
         CartContent three = mugsToGermany();
         three.setLineItems(List.of(mug(3, null)));
 
-        handler.replace(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, three)));
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, three)));
 
         List<Object> payloads = payloadsForCart1();
         assertThat(payloads).hasSize(2);
@@ -195,29 +242,29 @@ class CartCommandHandlerTest {
         createCart1AtVersion(2);
         CartContent three = mugsToGermany();
         three.setLineItems(List.of(mug(3, null)));
-        handler.replace(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 3L, three)));
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 3L, three)));
 
-        handler.replace(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 3L, three)));
-        handler.replace(command("evt_stale", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 3L, three)));
+        deliver(command("evt_stale", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
 
         assertThat(payloadsForCart1()).hasSize(2);
-        assertThat(carts.find("cart_1").orElseThrow().getDraftVersion()).isEqualTo(3);
+        assertThat(cart1().aggregate().draftVersion()).isEqualTo(3);
     }
 
     @Test
     void aLockedCartIgnoresNewContent() {
         createCart1AtVersion(1);
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
 
-        handler.replace(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
 
         assertThat(payloadsForCart1()).hasSize(2);
-        assertThat(carts.find("cart_1").orElseThrow().getDraftVersion()).isEqualTo(1);
+        assertThat(cart1().aggregate().draftVersion()).isEqualTo(1);
     }
 
     @Test
     void replacingTheContentOfAnUnknownCartIsAnInvalidMessage() {
-        assertThatThrownBy(() -> handler.replace(
+        assertThatThrownBy(() -> deliver(
                         command("evt_replace", "cart_x", new ReplaceCartContent("cart_x", 2L, mugsToGermany()))))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("cart_x");
@@ -230,20 +277,20 @@ class CartCommandHandlerTest {
         CartContent badPercentage = mugsToGermany();
         badPercentage.setLineItems(List.of(mug(1, percentage("ten"))));
 
-        assertThatThrownBy(() -> handler.create(command("evt_1", "cart_1", createCart("cart_1", 1, zeroQuantity))))
+        assertThatThrownBy(() -> deliver(command("evt_1", "cart_1", createCart("cart_1", 1, zeroQuantity))))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("line_items[0].quantity must be at least 1");
-        assertThatThrownBy(() -> handler.create(command("evt_2", "cart_1", createCart("cart_1", 1, badPercentage))))
+        assertThatThrownBy(() -> deliver(command("evt_2", "cart_1", createCart("cart_1", 1, badPercentage))))
                 .isInstanceOf(InvalidMessageException.class)
                 .hasMessageContaining("line_items[0].applied_discount.percentage");
-        assertThat(carts.find("cart_1")).isEmpty();
+        assertThat(cart1()).isNull();
     }
 
     @Test
     void lockingAtTheCurrentVersionRepliesCartLockedWithTheSnapshotAndAttempt() {
         createCart1AtVersion(3);
 
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 2)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 2)));
 
         CartLocked locked = (CartLocked) payloadsForCart1().get(1);
         assertThat(locked.getAttempt()).isEqualTo(2);
@@ -255,10 +302,10 @@ class CartCommandHandlerTest {
     @Test
     void aSecondLockAtTheSameVersionSendsNothing() {
         createCart1AtVersion(3);
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
 
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
-        handler.lock(command("evt_lock_again", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
+        deliver(command("evt_lock_again", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
 
         assertThat(payloadsForCart1()).hasSize(2);
     }
@@ -267,50 +314,54 @@ class CartCommandHandlerTest {
     void aLockForAnotherVersionIsRejectedOnceWithTheReason() {
         createCart1AtVersion(1);
 
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 2L, 1)));
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 2L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 2L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 2L, 1)));
 
         assertThat(payloadsForCart1())
                 .hasSize(2)
                 .last()
                 .isEqualTo(new CartLockRejected(
                         "cart_1", "dorder_1", 2L, 1, "cart is at draft version 1, completion asked for 2"));
-        CartDocument stored = carts.find("cart_1").orElseThrow();
-        assertThat(stored.hasProcessed("evt_lock")).isTrue();
-        assertThat(stored.getRevision()).isEqualTo(1);
+        assertThat(cart1().processed()).containsExactly("evt_create", "evt_lock");
+        assertThat(cart1().aggregate().revision()).isEqualTo(1);
+        assertThat(sentForCart1().get(1).getMetadata().getAggregateVersion()).isEqualTo(1);
     }
 
     @Test
     void aLockForAnUnknownCartIsRejectedOnceWithCartNotFound() {
         LockCart lock = new LockCart("cart_x", "dorder_1", 1L, 1);
 
-        handler.lock(command("evt_lock", "cart_x", lock));
-        handler.lock(command("evt_lock", "cart_x", lock));
+        deliver(command("evt_lock", "cart_x", lock));
+        deliver(command("evt_lock", "cart_x", lock));
 
-        CartLockRejectionDocument rejection = carts.findRejection("evt_lock").orElseThrow();
-        assertThat(rejection.getStoreId()).isEqualTo(STORE);
-        assertThat(rejection.getOutbox())
+        List<WorkTestbed.Stored<String>> receipts = testbed.receipts();
+        assertThat(receipts).hasSize(1);
+        WorkTestbed.Stored<String> receipt = receipts.get(0);
+        assertThat(receipt.aggregate()).isEqualTo("evt_lock");
+        assertThat(receipt.outbox())
                 .singleElement()
                 .satisfies(m -> assertThat(m.key()).isEqualTo("cart_x"));
-        CartEventEnvelope envelope = sent(rejection).get(0);
+        CartEventEnvelope envelope = sent(receipt.outbox()).get(0);
         assertThat(envelope.getPayload())
                 .isEqualTo(new CartLockRejected("cart_x", "dorder_1", 1L, 1, "cart not found"));
         assertThat(envelope.getMetadata().getStoreId()).isEqualTo(STORE);
+        assertThat(envelope.getMetadata().getAggregateId()).isEqualTo("cart_x");
         assertThat(envelope.getMetadata().getCausationId()).isEqualTo("evt_lock");
-        assertThat(mongo.template().getCollection("cart_command_rejections").countDocuments())
-                .isEqualTo(1);
+        assertThat(testbed.stored(CARTS, "cart_x")).isNull();
     }
 
     @Test
     void anotherStoresCartIsNotFound() {
         createCart1AtVersion(1);
 
-        handler.lock(command("evt_lock", "store_b", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
+        deliver(command("evt_lock", "store_b", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
 
-        assertThat(sent(carts.findRejection("evt_lock").orElseThrow()).get(0).getPayload())
-                .isEqualTo(new CartLockRejected("cart_1", "dorder_1", 1L, 1, "cart not found"));
+        assertThat(testbed.receipts())
+                .singleElement()
+                .satisfies(receipt -> assertThat(sent(receipt.outbox()).get(0).getPayload())
+                        .isEqualTo(new CartLockRejected("cart_1", "dorder_1", 1L, 1, "cart not found")));
         assertThat(payloadsForCart1()).hasSize(1);
-        assertThatThrownBy(() -> handler.replace(command(
+        assertThatThrownBy(() -> deliver(command(
                         "evt_replace", "store_b", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany()))))
                 .isInstanceOf(InvalidMessageException.class);
     }
@@ -318,11 +369,11 @@ class CartCommandHandlerTest {
     @Test
     void unlockingALockedCartRepliesCartUnlockedOnce() {
         createCart1AtVersion(1);
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
 
-        handler.unlock(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
-        handler.unlock(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
-        handler.unlock(command("evt_unlock_again", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
+        deliver(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
+        deliver(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
+        deliver(command("evt_unlock_again", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
 
         assertThat(payloadsForCart1()).hasSize(3).last().isEqualTo(new CartUnlocked("cart_1", "dorder_1", 1));
         assertThat(sentForCart1())
@@ -333,47 +384,34 @@ class CartCommandHandlerTest {
     @Test
     void afterAnUnlockTheCartTakesNewContentAgain() {
         createCart1AtVersion(1);
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
-        handler.unlock(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1)));
+        deliver(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
 
-        handler.replace(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, mugsToGermany())));
 
         assertThat(payloadsForCart1()).last().isInstanceOf(CartTotalsCalculated.class);
-        assertThat(carts.find("cart_1").orElseThrow().getDraftVersion()).isEqualTo(2);
+        assertThat(cart1().aggregate().draftVersion()).isEqualTo(2);
     }
 
     @Test
     void unlockingAnUnlockedOrUnknownCartSendsNothing() {
         createCart1AtVersion(1);
 
-        handler.unlock(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
-        handler.unlock(command("evt_unlock_x", "cart_x", new UnlockCart("cart_x", "dorder_1", 1)));
+        deliver(command("evt_unlock", "cart_1", new UnlockCart("cart_1", "dorder_1", 1)));
+        deliver(command("evt_unlock_x", "cart_x", new UnlockCart("cart_x", "dorder_1", 1)));
 
         assertThat(payloadsForCart1()).hasSize(1);
-        assertThat(carts.find("cart_x")).isEmpty();
+        assertThat(testbed.stored(CARTS, "cart_x")).isNull();
     }
 
     @Test
     void discountCodesAreResolvedForTheCommandsStoreAndTheLockFreezesWhatTheyResolvedTo() {
-        discountCodes.put(
-                STORE,
-                new com.draftorders.cart.domain.DiscountCode(
-                        "SAVE10",
-                        "Save 10",
-                        "10% off",
-                        com.draftorders.cart.domain.DiscountType.PERCENTAGE,
-                        new java.math.BigDecimal("10"),
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                clock.instant());
+        putSave10(STORE);
         CartContent content = mugsToGermany();
         content.setPresentmentCurrency("USD");
         content.setExchangeRate("1.0850");
         content.setDiscountCodes(List.of("save10", "NOPE"));
-        handler.create(command("evt_create", "cart_1", createCart("cart_1", 3, content)));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", 3, content)));
 
         CartSnapshot cart = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
         // 3998 - 10% line discount (400) = 3598; SAVE10: 10% of 3598 = 359.8 -> 360; 3238 left
@@ -399,7 +437,7 @@ class CartCommandHandlerTest {
 
         // the rule goes away; the lock keeps what the draft showed
         discountCodes.delete(STORE, "SAVE10");
-        handler.lock(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
+        deliver(command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 3L, 1)));
         CartSnapshot locked = ((CartLocked) payloadsForCart1().get(1)).getCart();
         assertThat(locked.getAppliedDiscountCodes()).isEqualTo(cart.getAppliedDiscountCodes());
         assertThat(locked.getTotals()).isEqualTo(cart.getTotals());
@@ -408,26 +446,74 @@ class CartCommandHandlerTest {
 
     @Test
     void anotherStoresDiscountCodeIsUnknown() {
-        discountCodes.put(
-                "other_store",
-                new com.draftorders.cart.domain.DiscountCode(
-                        "SAVE10",
-                        "Save 10",
-                        null,
-                        com.draftorders.cart.domain.DiscountType.PERCENTAGE,
-                        java.math.BigDecimal.TEN,
-                        null,
-                        null,
-                        null,
-                        null,
-                        null),
-                clock.instant());
+        putSave10("other_store");
         CartContent content = mugsToGermany();
         content.setDiscountCodes(List.of("SAVE10"));
-        handler.create(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
 
         CartSnapshot cart = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
         assertThat(cart.getAppliedDiscountCodes()).isEmpty();
         assertThat(cart.getWarnings().get(0).getCode()).isEqualTo("discount_code_not_found");
+    }
+
+    @Test
+    void aPollsCommandsOnOneCartApplyInOrderInOneWrite() {
+        CartContent three = mugsToGermany();
+        three.setLineItems(List.of(mug(3, null)));
+
+        List<Outcome> outcomes = testbed.deliverBatch(
+                subscription,
+                List.of(
+                        command("evt_create", "cart_1", createCart("cart_1", 1, mugsToGermany())),
+                        command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, three)),
+                        command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 2L, 1))));
+
+        assertThat(outcomes).noneMatch(Outcome::failed);
+        assertThat(cart1().version()).as("one write for the whole poll").isEqualTo(1);
+        assertThat(cart1().processed()).containsExactly("evt_create", "evt_replace", "evt_lock");
+        assertThat(payloadsForCart1())
+                .extracting(Object::getClass)
+                .containsExactly(CartTotalsCalculated.class, CartTotalsCalculated.class, CartLocked.class);
+        assertThat(sentForCart1())
+                .extracting(e -> e.getMetadata().getAggregateVersion())
+                .containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anInvalidCommandInAPollFailsAloneAndTheOthersApply() {
+        List<Outcome> outcomes = testbed.deliverBatch(
+                subscription,
+                List.of(
+                        command("evt_create", "cart_1", createCart("cart_1", 1, mugsToGermany())),
+                        command("evt_replace", "cart_x", new ReplaceCartContent("cart_x", 2L, mugsToGermany())),
+                        command("evt_lock", "cart_1", new LockCart("cart_1", "dorder_1", 1L, 1))));
+
+        assertThat(outcomes.get(1).failure()).isInstanceOf(InvalidMessageException.class);
+        assertThat(outcomes.get(0).failed()).isFalse();
+        assertThat(outcomes.get(2).failed()).isFalse();
+        assertThat(cart1().aggregate().isLocked()).isTrue();
+    }
+
+    @Test
+    void aCommandWithoutACartIdIsAnInvalidMessage() {
+        assertThatThrownBy(() -> deliver(command("evt_lock", " ", new LockCart(" ", "dorder_1", 1L, 1))))
+                .isInstanceOf(InvalidMessageException.class)
+                .hasMessageContaining("cart_id");
+    }
+
+    @Test
+    void aDiscountCodeChangedThroughThisServiceAppliesToTheNextCalculation() {
+        CartContent content = mugsToGermany();
+        content.setDiscountCodes(List.of("SAVE10"));
+        deliver(command("evt_create", "cart_1", createCart("cart_1", 1, content)));
+        putSave10(STORE);
+
+        deliver(command("evt_replace", "cart_1", new ReplaceCartContent("cart_1", 2L, content)));
+
+        CartSnapshot before = ((CartTotalsCalculated) payloadsForCart1().get(0)).getCart();
+        CartSnapshot after = ((CartTotalsCalculated) payloadsForCart1().get(1)).getCart();
+        assertThat(before.getWarnings().get(0).getCode()).isEqualTo("discount_code_not_found");
+        assertThat(after.getWarnings()).isEmpty();
+        assertThat(after.getAppliedDiscountCodes().get(0).getAmount()).isEqualTo(360);
     }
 }

@@ -5,11 +5,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.draftorders.cart.persistence.DiscountCodeRepository;
+import com.draftorders.cart.persistence.DiscountCodeStore;
 import com.draftorders.cart.support.InMemoryMongo;
 import com.draftorders.messaging.web.ApiExceptionHandler;
 import com.draftorders.messaging.web.StoreIdArgumentResolver;
 import java.time.Clock;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,9 @@ class CartCalculationControllerTest {
                 .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
                 .build();
         mvc = MockMvcBuilders.standaloneSetup(new CartCalculationController(
-                        calculator(), new DiscountCodeRepository(mongo.template()), Clock.systemUTC()))
+                        calculator(),
+                        new DiscountCodeStore(mongo.database(), Duration.ofSeconds(5)),
+                        Clock.systemUTC()))
                 .setCustomArgumentResolvers(new StoreIdArgumentResolver())
                 .setControllerAdvice(new ApiExceptionHandler())
                 .setMessageConverters(new JacksonJsonHttpMessageConverter(snakeCase))

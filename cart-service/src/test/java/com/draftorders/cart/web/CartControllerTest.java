@@ -10,18 +10,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.draftorders.cart.domain.AppliedDiscount;
 import com.draftorders.cart.domain.Cart;
 import com.draftorders.cart.domain.CartType;
-import com.draftorders.cart.persistence.CartDocumentMapper;
-import com.draftorders.cart.persistence.CartRepository;
-import com.draftorders.cart.support.InMemoryMongo;
-import com.draftorders.messaging.OutboxRelay;
-import com.draftorders.messaging.OutboxWriter;
+import com.draftorders.cart.domain.DiscountCodes;
+import com.draftorders.cart.persistence.Carts;
+import com.draftorders.messaging.testing.WorkTestbed;
 import com.draftorders.messaging.web.ApiExceptionHandler;
 import com.draftorders.messaging.web.StoreIdArgumentResolver;
-import java.time.Duration;
+import com.draftorders.messaging.work.Address;
 import java.time.Instant;
-import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
@@ -31,28 +28,35 @@ import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
+/** {@code GET /carts/{id}} on a cart the unit of work stored, read back through the same codec. */
 class CartControllerTest {
 
-    private final InMemoryMongo mongo = new InMemoryMongo();
-    private final CartRepository carts = new CartRepository(
-            mongo.template(),
-            new OutboxWriter(
-                    mongo.template(), new OutboxRelay(mongo.template(), null, List.of(), Duration.ofSeconds(1))));
-    private MockMvc mvc;
+    /** Stores carts whose events were taken already: nothing here maps them to messages. */
+    private static final Carts CARTS = new Carts(null, event -> {
+        throw new AssertionError("no events expected");
+    });
 
-    @BeforeEach
-    void start() {
+    private static final Instant CREATED = Instant.parse("2025-01-01T10:00:00Z");
+    private static final Instant LOCKED = Instant.parse("2025-01-01T10:05:00Z");
+
+    private static WorkTestbed testbed;
+    private static MockMvc mvc;
+
+    @BeforeAll
+    static void storeOneLockedCart() {
+        testbed = new WorkTestbed("carts", CARTS);
         JsonMapper snakeCase = JsonMapper.builder()
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class)
                 .build();
-        mvc = MockMvcBuilders.standaloneSetup(new CartController(carts))
+        mvc = MockMvcBuilders.standaloneSetup(new CartController(testbed.reads, CARTS))
                 .setCustomArgumentResolvers(new StoreIdArgumentResolver())
                 .setControllerAdvice(new ApiExceptionHandler())
                 .setMessageConverters(new JacksonJsonHttpMessageConverter(snakeCase))
                 .build();
         Cart cart = Cart.create(
                 "cart_1",
+                "store_a",
                 "dorder_1",
                 CartType.DRAFT_ORDER,
                 2,
@@ -61,13 +65,17 @@ class CartControllerTest {
                         .shipping(495)
                         .shipTo("DE")
                         .build(),
-                calculator());
-        carts.save(CartDocumentMapper.newDocument(cart, "store_a", Instant.parse("2025-01-01T10:00:00Z")));
+                calculator(),
+                DiscountCodes.NONE,
+                CREATED);
+        cart.lock("dorder_1", 2, 1, LOCKED);
+        cart.pullEvents();
+        testbed.work.execute(Address.byId(CARTS, "cart_1", "store_a"), null, target -> target.create(cart));
     }
 
-    @AfterEach
-    void stop() {
-        mongo.close();
+    @AfterAll
+    static void stop() {
+        testbed.close();
     }
 
     @Test
@@ -76,13 +84,24 @@ class CartControllerTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.id").value("cart_1"))
                 .andExpect(jsonPath("$.draft_version").value(2))
-                .andExpect(jsonPath("$.locked").value(false))
                 .andExpect(jsonPath("$.line_items[0].applied_discount.amount").value("4.00"))
                 .andExpect(jsonPath("$.line_items[0].discounted_total").value("35.98"))
                 .andExpect(jsonPath("$.line_items[0].tax_lines[0].rate").value("0.19"))
                 .andExpect(jsonPath("$.tax_lines[0].price").value("7.78"))
                 .andExpect(jsonPath("$.totals.total_price").value("48.71"))
                 .andExpect(jsonPath("$.totals.total_quantity").value(2));
+    }
+
+    @Test
+    void anOperatorSeesWhenTheCartWasCreatedAndLockedAndByWhom() throws Exception {
+        mvc.perform(get("/carts/cart_1").header("X-Store-Id", "store_a"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.locked").value(true))
+                .andExpect(jsonPath("$.lock.draft_order_id").value("dorder_1"))
+                .andExpect(jsonPath("$.lock.attempt").value(1))
+                .andExpect(jsonPath("$.lock.locked_at").value("2025-01-01T10:05:00Z"))
+                .andExpect(jsonPath("$.created_at").value("2025-01-01T10:00:00Z"))
+                .andExpect(jsonPath("$.updated_at").value("2025-01-01T10:05:00Z"));
     }
 
     @Test

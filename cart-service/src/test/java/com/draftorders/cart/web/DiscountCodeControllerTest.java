@@ -9,11 +9,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.draftorders.cart.persistence.DiscountCodeRepository;
+import com.draftorders.cart.persistence.DiscountCodeStore;
 import com.draftorders.cart.support.InMemoryMongo;
 import com.draftorders.messaging.web.ApiExceptionHandler;
 import com.draftorders.messaging.web.StoreIdArgumentResolver;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class DiscountCodeControllerTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
 
     private final InMemoryMongo mongo = new InMemoryMongo();
-    private final DiscountCodeRepository codes = new DiscountCodeRepository(mongo.template());
+    private final DiscountCodeStore codes = new DiscountCodeStore(mongo.database(), Duration.ofSeconds(5));
     private MockMvc mvc;
 
     @BeforeEach

@@ -6,6 +6,7 @@ import com.draftorders.messaging.OutgoingMessage;
 import com.draftorders.messaging.TraceContext;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -45,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>every aggregate the batch addresses is loaded at once (one query per collection and field);
  *   <li>the handlers run in the batch's order (partition order per aggregate) on the aggregates in memory; a message
  *       whose id the aggregate already holds is skipped; a handler that throws is undone (its aggregate is rebuilt
- *       from the messages before it) and reported failed;
+ *       from the messages before it) and reported failed — unless MongoDB failed under it (a handler that reads
+ *       reference data), which fails the whole batch as a failed write does, so that it is run again, not
+ *       dead-lettered;
  *   <li>every changed document is written in one bulk write per collection, each with its version check — state,
  *       outbox and processed ids in one single-document write;
  *   <li>a document another writer changed meanwhile is loaded again and its messages decided again on the fresh
@@ -242,6 +245,8 @@ public final class UnitOfWork {
             }
             try {
                 outcomes[index] = new Outcome(apply(index, work, entry), null, false);
+            } catch (MongoException e) {
+                throw e;
             } catch (RuntimeException e) {
                 outcomes[index] = new Outcome(null, e, false);
                 if (entry != null) {
@@ -504,6 +509,8 @@ public final class UnitOfWork {
                     }
                     try {
                         outcomes[index] = new Outcome(apply(index, work, this), null, false);
+                    } catch (MongoException e) {
+                        throw e;
                     } catch (RuntimeException e) {
                         // it went through before on other state; now it fails: report it, keep the rest
                         outcomes[index] = new Outcome(null, e, false);

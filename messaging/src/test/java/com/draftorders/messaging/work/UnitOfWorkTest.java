@@ -8,6 +8,7 @@ import com.draftorders.messaging.OutboxRelay;
 import com.draftorders.messaging.testing.RecordingKafka;
 import com.draftorders.messaging.work.UnitOfWork.Outcome;
 import com.draftorders.messaging.work.UnitOfWork.Work;
+import com.mongodb.MongoTimeoutException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -96,6 +97,20 @@ class UnitOfWorkTest {
         assertThat(outcomes.get(2).failed()).isFalse();
         assertThat(stored("t1").getLong("total")).isEqualTo(7);
         assertThat(stored("t1").getList(UnitOfWork.PROCESSED, String.class)).containsExactly("m1", "m3");
+    }
+
+    @Test
+    void aHandlerThatFailsBecauseMongoDbDidFailsTheWholeBatchSoThatItIsRunAgainNotDeadLettered() {
+        open("t1");
+        Work<Tally> readsReferenceData = new Work<>(Address.byId(TALLIES, "t1", "s1"), "m2", FLOW, null, target -> {
+            throw new MongoTimeoutException("reference data unreachable");
+        });
+
+        assertThatThrownBy(() -> work.run(List.of(add("t1", "m1", 2), readsReferenceData)))
+                .isInstanceOf(MongoTimeoutException.class);
+        assertThat(stored("t1").getLong("total")).isZero();
+        assertThat(stored("t1").getList(UnitOfWork.PROCESSED, String.class, List.of()))
+                .isEmpty();
     }
 
     @Test
