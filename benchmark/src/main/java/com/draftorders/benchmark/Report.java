@@ -87,8 +87,25 @@ final class Report {
         out.println("Completions (create -> ready -> complete -> OrderCreated -> OrderPaymentCaptured observed):");
         out.printf(
                 "  %-7s %-6s %-8s %9s %8s %8s %8s %9s %8s %6s %6s %7s %7s %6s %6s %6s %8s %6s %5s%n",
-                "mode", "via", "load", "compl/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "ok", "err", "t/o", "msg/c",
-                "ratio", "cpuJVM", "cpuKfk", "cpuReg", "cpu ms/c", "other", "load");
+                "mode",
+                "via",
+                "load",
+                "compl/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "max ms",
+                "ok",
+                "err",
+                "t/o",
+                "msg/c",
+                "ratio",
+                "cpuJVM",
+                "cpuKfk",
+                "cpuReg",
+                "cpu ms/c",
+                "other",
+                "load");
         for (Results.Row r : rows) {
             out.printf(
                     "  %-7s %-6s %-8s %9.1f %8.1f %8.1f %8.1f %9.1f %8d %6d %6d %7s %7s %6s %6s %6s %8s %6s %5.1f%n",

@@ -90,7 +90,11 @@ final class ChildProcess {
                     continue;
                 }
                 ProcessHandle.of(Long.parseLong(parts[1]))
-                        .filter(p -> p.info().startInstant().map(Object::toString).orElse("-").equals(parts[2]))
+                        .filter(p -> p.info()
+                                .startInstant()
+                                .map(Object::toString)
+                                .orElse("-")
+                                .equals(parts[2]))
                         .ifPresent(p -> {
                             System.err.println("stopping " + parts[0] + " (pid " + p.pid()
                                     + ") left running by an earlier stack on " + dataDir);

@@ -63,12 +63,32 @@ public record StackSettings(
                 case "--cart-port" -> s.copy(5, Integer.parseInt(value));
                 case "--order-port" -> s.copy(6, Integer.parseInt(value));
                 case "--payment-port" -> s.copy(7, Integer.parseInt(value));
-                case "--dev-secret" -> new StackSettings(
-                        s.dataDir, s.kafkaPort, s.kafkaControllerPort, s.mongoPort, s.registryPort, s.draftPort,
-                        s.cartPort, s.orderPort, s.paymentPort, value, s.mongoFsync);
-                case "--mongo-fsync" -> new StackSettings(
-                        s.dataDir, s.kafkaPort, s.kafkaControllerPort, s.mongoPort, s.registryPort, s.draftPort,
-                        s.cartPort, s.orderPort, s.paymentPort, s.devSecret, Boolean.parseBoolean(value));
+                case "--dev-secret" ->
+                    new StackSettings(
+                            s.dataDir,
+                            s.kafkaPort,
+                            s.kafkaControllerPort,
+                            s.mongoPort,
+                            s.registryPort,
+                            s.draftPort,
+                            s.cartPort,
+                            s.orderPort,
+                            s.paymentPort,
+                            value,
+                            s.mongoFsync);
+                case "--mongo-fsync" ->
+                    new StackSettings(
+                            s.dataDir,
+                            s.kafkaPort,
+                            s.kafkaControllerPort,
+                            s.mongoPort,
+                            s.registryPort,
+                            s.draftPort,
+                            s.cartPort,
+                            s.orderPort,
+                            s.paymentPort,
+                            s.devSecret,
+                            Boolean.parseBoolean(value));
                 default -> {
                     rest.add(arg);
                     yield s;
@@ -84,7 +104,16 @@ public record StackSettings(
         };
         ports[which] = port;
         return new StackSettings(
-                dataDir, ports[0], ports[1], ports[2], ports[3], ports[4], ports[5], ports[6], ports[7], devSecret,
+                dataDir,
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                ports[6],
+                ports[7],
+                devSecret,
                 mongoFsync);
     }
 

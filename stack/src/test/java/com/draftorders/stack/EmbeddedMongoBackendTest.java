@@ -41,7 +41,9 @@ class EmbeddedMongoBackendTest {
                 // what a crash right now would leave: the file as it is on disk
                 Path copy = Files.createTempDirectory("h2-crash").resolve("mongo.mv");
                 Files.copy(file, copy);
-                assertThat(countIn(copy)).as("documents on disk after write " + i).isEqualTo(i + 1);
+                assertThat(countIn(copy))
+                        .as("documents on disk after write " + i)
+                        .isEqualTo(i + 1);
             }
         } finally {
             server.shutdownNow();
@@ -70,7 +72,9 @@ class EmbeddedMongoBackendTest {
             }
             pool.shutdown();
             long commits = backend.durableCommits() - before;
-            assertThat(commits).as("one commit covers the writes that waited for it").isLessThan(400);
+            assertThat(commits)
+                    .as("one commit covers the writes that waited for it")
+                    .isLessThan(400);
             assertThat(things.countDocuments()).isEqualTo(401);
         } finally {
             server.shutdownNow();
@@ -93,7 +97,9 @@ class EmbeddedMongoBackendTest {
                     .isNotNull();
             Path copy = Files.createTempDirectory("h2-crash").resolve("mongo.mv");
             Files.copy(file, copy);
-            assertThat(countIn(copy)).as("what the majority read returned is on disk").isEqualTo(1);
+            assertThat(countIn(copy))
+                    .as("what the majority read returned is on disk")
+                    .isEqualTo(1);
         } finally {
             server.shutdownNow();
         }
@@ -104,8 +110,8 @@ class EmbeddedMongoBackendTest {
         Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
         MongoServer legacy = new MongoServer(new de.bwaldvogel.mongo.backend.h2.H2Backend(file.toString()));
         InetSocketAddress legacyAddress = legacy.bind();
-        try (MongoClient client = MongoClients.create(
-                "mongodb://" + legacyAddress.getHostString() + ":" + legacyAddress.getPort())) {
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + legacyAddress.getHostString() + ":" + legacyAddress.getPort())) {
             client.getDatabase("test")
                     .getCollection("things")
                     .insertOne(new Document("_id", "old").append("nested", new Document("list", List.of(1, 2))));

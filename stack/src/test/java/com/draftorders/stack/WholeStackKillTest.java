@@ -151,13 +151,22 @@ class WholeStackKillTest {
                 acknowledgedCreates,
                 acknowledgedPairs.size(),
                 draftsPerReference.size(),
-                draftsPerReference.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                draftsPerReference.values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0),
                 missing,
                 statusOf.values().stream().filter("COMPLETED"::equals).count(),
                 ordersPerDraft.size(),
-                ordersPerDraft.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                ordersPerDraft.values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0),
                 capturesPerDraft.size(),
-                capturesPerDraft.values().stream().mapToLong(Long::longValue).max().orElse(0),
+                capturesPerDraft.values().stream()
+                        .mapToLong(Long::longValue)
+                        .max()
+                        .orElse(0),
                 completing);
 
         created.forEach((reference, acknowledged) -> {
@@ -167,7 +176,9 @@ class WholeStackKillTest {
                         .isEqualTo(1L);
             }
         });
-        assertThat(draftsPerReference.values()).as("no reference has two drafts").allMatch(n -> n == 1);
+        assertThat(draftsPerReference.values())
+                .as("no reference has two drafts")
+                .allMatch(n -> n == 1);
         for (String reference : acknowledgedPairs) {
             assertThat(statusOf.get(reference)).as("status of " + reference).isEqualTo("COMPLETED");
         }
@@ -370,11 +381,14 @@ class WholeStackKillTest {
 
         /** SIGKILL to the stack's process and every process it started, all at once. */
         String killEverything(String moment) {
-            List<ProcessHandle> all = new ArrayList<>(process.toHandle().descendants().toList());
+            List<ProcessHandle> all =
+                    new ArrayList<>(process.toHandle().descendants().toList());
             all.add(process.toHandle());
             all.forEach(ProcessHandle::destroyForcibly);
             for (ProcessHandle handle : all) {
-                handle.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                handle.onExit()
+                        .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                        .join();
             }
             System.out.printf("killed %d processes of the stack (%s)%n", all.size(), moment);
             return moment;

@@ -276,7 +276,14 @@ public final class UnitOfWork {
         private void write() {
             List<Entry<?>> pending = dirtyEntries();
             for (int round = 1; ; round++) {
-                List<Entry<?>> conflicts = writeOnce(pending, round == 1);
+                List<Entry<?>> conflicts;
+                try {
+                    conflicts = writeOnce(pending, round == 1);
+                } catch (RuntimeException e) {
+                    // what was written before the failure is durable: its messages go out now, not at the next sweep
+                    handOver();
+                    throw e;
+                }
                 if (conflicts.isEmpty()) {
                     break;
                 }

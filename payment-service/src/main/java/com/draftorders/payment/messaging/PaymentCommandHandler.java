@@ -74,24 +74,24 @@ public class PaymentCommandHandler {
                     message.eventId());
             return;
         }
-        Payment.Authorization authorization = Payment.authorize(storeOf(message), command, providers, clock.instant());
+        Payment.Authorization authorization = Payment.authorize(storeOf(message), command, providers, now());
         Payment payment = target.create(authorization.payment());
         target.send(outgoing(message, payment.id(), payment.revision(), authorization.event()));
     }
 
     void capture(Target<Payment> target, IncomingMessage<CapturePayment> message) {
         PaymentCommand.Capture command = PaymentMessages.toCommand(message.payload());
-        change(target, message, command, payment -> payment.capture(command, providers, clock.instant()));
+        change(target, message, command, payment -> payment.capture(command, providers, now()));
     }
 
     void voidPayment(Target<Payment> target, IncomingMessage<VoidPayment> message) {
         PaymentCommand.VoidAuthorization command = PaymentMessages.toCommand(message.payload());
-        change(target, message, command, payment -> payment.voidAuthorization(command, providers, clock.instant()));
+        change(target, message, command, payment -> payment.voidAuthorization(command, providers, now()));
     }
 
     void refund(Target<Payment> target, IncomingMessage<RefundPayment> message) {
         PaymentCommand.Refund command = PaymentMessages.toCommand(message.payload());
-        change(target, message, command, payment -> payment.refund(command, providers, clock.instant()));
+        change(target, message, command, payment -> payment.refund(command, providers, now()));
     }
 
     private void change(
@@ -127,6 +127,11 @@ public class PaymentCommandHandler {
                 revision,
                 MessageFactory.Correlation.of(cause),
                 PaymentMessages.toPayload(event));
+    }
+
+    /** Now, to the millisecond MongoDB keeps, so a payment in memory is the payment read back. */
+    private java.time.Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static String storeOf(IncomingMessage<?> message) {
