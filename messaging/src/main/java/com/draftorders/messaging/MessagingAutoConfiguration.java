@@ -145,7 +145,7 @@ public class MessagingAutoConfiguration {
     }
 
     /** Every collection whose documents carry an outbox: the aggregates', the receipts, and any configured. */
-    static List<String> outboxCollections(List<AggregateType<?>> aggregates, MessagingProperties properties) {
+    public static List<String> outboxCollections(List<AggregateType<?>> aggregates, MessagingProperties properties) {
         Set<String> collections = new LinkedHashSet<>();
         aggregates.forEach(a -> collections.add(a.collection()));
         collections.add(UnitOfWork.RECEIPTS);

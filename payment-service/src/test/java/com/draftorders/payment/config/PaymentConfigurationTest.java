@@ -2,10 +2,14 @@ package com.draftorders.payment.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.draftorders.messaging.MessagingAutoConfiguration;
 import com.draftorders.messaging.MessagingProperties;
 import com.draftorders.messaging.Subscription;
+import com.draftorders.messaging.work.UnitOfWork;
 import com.draftorders.payment.domain.PaymentProviders;
 import com.draftorders.payment.messaging.PaymentCommandHandler;
+import com.draftorders.payment.persistence.Payments;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
@@ -51,9 +55,9 @@ class PaymentConfigurationTest {
     }
 
     @Test
-    void bothOutboxCollectionsAreRelayed() {
-        runner.run(
-                context -> assertThat(context.getBean(MessagingProperties.class).outboxCollections())
-                        .containsExactly("payments", "payment_command_rejections"));
+    void thePaymentsAndTheReceiptsAreRelayed() {
+        runner.run(context -> assertThat(MessagingAutoConfiguration.outboxCollections(
+                        List.of(new Payments()), context.getBean(MessagingProperties.class)))
+                .containsExactly("payments", UnitOfWork.RECEIPTS));
     }
 }
