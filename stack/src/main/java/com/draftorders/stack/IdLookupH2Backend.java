@@ -43,7 +43,7 @@ import org.h2.mvstore.type.ObjectDataType;
  *   <li>A page cache of {@value #CACHE_MB} MB instead of H2's 16 MB.
  * </ul>
  */
-final class IdLookupH2Backend extends H2Backend {
+class IdLookupH2Backend extends H2Backend { // not final: the compose test makes it a replica set member
 
     /** MB of MVStore page cache (H2's default is 16): a page missing from it is read and deserialized again. */
     static final int CACHE_MB = 128;
