@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * test run). So:
  *
  * <ul>
- *   <li>host names: a hosts file ({@code -Djdk.net.hosts.file}) resolves every compose service name, its
- *       {@code hostname}, {@code localhost} and this machine's name to 127.0.0.1 in the JVMs that play containers;
+ *   <li>host names: a hosts file ({@code -Djdk.net.hosts.file}) resolves every compose service name (each is also its
+ *       container's host name), {@code localhost} and this machine's name to 127.0.0.1 in the JVMs that play
+ *       containers;
  *   <li>ports: every (compose host, container port) a value names gets a free port of its own, and a port compose
  *       publishes on the host ({@code localhost:8180} for {@code 8180:8080}) the same port as the container port
  *       behind it. {@link #rewrite} changes exactly the port numbers of such addresses in a value and nothing else
