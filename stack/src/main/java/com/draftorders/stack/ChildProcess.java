@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** A JVM the stack starts beside itself (the Kafka broker, the registry), its output going to a log file. */
+/** A process the stack starts beside itself (the Kafka broker, the registry), its output going to a log file. */
 final class ChildProcess {
 
     private final String name;
@@ -26,13 +27,26 @@ final class ChildProcess {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmArgs);
         command.addAll(mainAndArgs);
+        return start(name, logDir, command, null);
+    }
+
+    /**
+     * Starts {@code command}, its output appended to {@code <logDir>/<name>.log}.
+     *
+     * @param environment the process's whole environment; {@code null} inherits this one's
+     */
+    static ChildProcess start(String name, Path logDir, List<String> command, Map<String, String> environment) {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start();
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            if (environment != null) {
+                builder.environment().clear();
+                builder.environment().putAll(environment);
+            }
+            Process process = builder.start();
             remember(logDir.getParent(), name, process.toHandle());
             return new ChildProcess(name, process, log);
         } catch (IOException e) {
@@ -42,10 +56,14 @@ final class ChildProcess {
 
     /** Runs a short-lived JVM to completion (e.g. formatting Kafka's storage). */
     static void runJava(String name, Path logDir, List<String> jvmArgs, List<String> mainAndArgs) {
-        ChildProcess child = startJava(name, logDir, jvmArgs, mainAndArgs);
+        startJava(name, logDir, jvmArgs, mainAndArgs).awaitSuccess();
+    }
+
+    /** Waits up to a minute for this short-lived process to exit, and fails unless it exited with 0. */
+    void awaitSuccess() {
         try {
-            if (!child.process.waitFor(60, TimeUnit.SECONDS) || child.process.exitValue() != 0) {
-                throw new IllegalStateException(name + " failed; see " + child.log);
+            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(name + " failed; see " + log);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -116,8 +134,12 @@ final class ChildProcess {
         return log;
     }
 
-    /** Asks the process to stop (SIGTERM: the broker shuts down cleanly) and waits for it. */
+    /**
+     * Asks the process to stop (SIGTERM: the broker shuts down cleanly) and waits for it; then ends what it started
+     * and left behind (a launcher script's JVM).
+     */
     void stop() {
+        List<ProcessHandle> descendants = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -127,6 +149,7 @@ final class ChildProcess {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
+        descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     /** Kills the process without letting it clean up, as a crash would. */

@@ -67,7 +67,7 @@ import org.slf4j.LoggerFactory;
  *   <li>A page cache of {@value #CACHE_MB} MB instead of H2's 16 MB.
  * </ul>
  */
-final class EmbeddedMongoBackend extends H2Backend {
+class EmbeddedMongoBackend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoBackend.class);
 

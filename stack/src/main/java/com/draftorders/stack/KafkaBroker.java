@@ -104,7 +104,8 @@ final class KafkaBroker {
                 + "\n";
     }
 
-    private static final String LOGBACK = """
+    /** The broker's logging: its own INFO lines, Kafka's clients and the rest at WARN. */
+    static final String LOGBACK = """
             <configuration>
               <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
                 <encoder><pattern>%d{HH:mm:ss.SSS} %-5level %logger{30} - %msg%n</pattern></encoder>

@@ -54,14 +54,15 @@ class FaultToleranceTest {
 
     @BeforeAll
     static void startStackWithServicesInTheirOwnProcesses() {
-        stack = new EmbeddedStack(
-                        StackSettings.randomPorts(TestStack.tempDir()),
-                        List.of(
-                                "--draftorders.drafts.saga.step-timeout=10s",
-                                "--draftorders.drafts.saga.max-tries=8",
-                                "--draftorders.messaging.outbox-sweep-interval=500ms"),
-                        true)
-                .start();
+        var starting = new EmbeddedStack(
+                StackSettings.randomPorts(TestStack.tempDir()),
+                List.of(
+                        "--draftorders.drafts.saga.step-timeout=10s",
+                        "--draftorders.drafts.saga.max-tries=8",
+                        "--draftorders.messaging.outbox-sweep-interval=500ms"),
+                true);
+        stack = starting;
+        starting.start();
         drafts = new Rest(stack.service("draft-service").url());
         orders = new Rest(stack.service("order-service").url());
         codec = new MessageCodec(stack.settings().registryUrl());
@@ -72,12 +73,21 @@ class FaultToleranceTest {
         mongo = MongoClients.create(stack.settings().mongoUri());
     }
 
+    /** Null-safe: a stack that failed to start still has its processes stopped. */
     @AfterAll
     static void stop() {
-        producer.close();
-        codec.close();
-        mongo.close();
-        stack.close();
+        if (producer != null) {
+            producer.close();
+        }
+        if (codec != null) {
+            codec.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
     }
 
     @Test

@@ -6,6 +6,8 @@ import com.draftorders.messaging.MessageCodec;
 import com.draftorders.messaging.ServiceApplication;
 import com.draftorders.payment.PaymentServiceApplication;
 import com.draftorders.schemas.Topic;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import java.util.Map;
 import org.apache.avro.specific.SpecificRecordBase;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,6 +17,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -33,8 +36,9 @@ class RealInfrastructureContainersTest {
     @Container
     static final KafkaContainer KAFKA = new KafkaContainer("apache/kafka:4.1.0");
 
+    /** A single-node replica set: {@code MongoDBContainer} starts a standalone mongod without withReplicaSet(). */
     @Container
-    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0");
+    static final MongoDBContainer MONGO = new MongoDBContainer("mongo:8.0").withReplicaSet();
 
     @Container
     static final GenericContainer<?> REGISTRY = new GenericContainer<>("apicurio/apicurio-registry-mem:2.6.13.Final")
@@ -69,6 +73,30 @@ class RealInfrastructureContainersTest {
     }
 
     @Test
+    void mongoIsAReplicaSetWhosePrimaryTakesMajorityJournaledWrites() {
+        try (MongoClient client = MongoClients.create(mongoUri("replica-set-check"))) {
+            Document hello = client.getDatabase("admin").runCommand(new Document("hello", 1));
+            assertThat(hello.getString("setName")).isEqualTo("docker-rs");
+            assertThat(hello.getBoolean("isWritablePrimary")).isTrue();
+            var collection = client.getDatabase("replica-set-check").getCollection("writes");
+            collection.insertOne(new Document("_id", "w1"));
+            assertThat(collection.getWriteConcern().getWObject()).isEqualTo("majority");
+            assertThat(collection.getWriteConcern().getJournal()).isTrue();
+            assertThat(collection.countDocuments()).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The container's replica set, with the durability compose's services ask for. Testcontainers initiates the set
+     * with the container's own host name, which this machine cannot resolve, so the URL leaves out
+     * {@code replicaSet=} and the driver talks to the primary directly (compose names the set: its member address,
+     * {@code mongo:27017}, resolves inside compose's network).
+     */
+    private static String mongoUri(String database) {
+        return MONGO.getReplicaSetUrl(database) + "?w=majority&journal=true";
+    }
+
+    @Test
     void aServiceStartsHealthyAgainstRealKafkaMongoReplicaSetAndRegistry() {
         int port = StackSettings.free();
         try (var context = ServiceApplication.run(
@@ -76,7 +104,7 @@ class RealInfrastructureContainersTest {
                 "payment-service",
                 "--server.port=" + port,
                 "--spring.kafka.bootstrap-servers=" + KAFKA.getBootstrapServers(),
-                "--spring.mongodb.uri=" + MONGO.getReplicaSetUrl("payments"),
+                "--spring.mongodb.uri=" + mongoUri("payments"),
                 "--draftorders.messaging.registry-url=" + registryUrl(),
                 "--spring.jmx.enabled=false")) {
             Readiness.await(

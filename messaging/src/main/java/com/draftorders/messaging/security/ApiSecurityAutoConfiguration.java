@@ -21,6 +21,7 @@ import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoCon
 import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.web.OAuth2ResourceServerWebSecurityAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -67,8 +68,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * </table>
  *
  * <p>401 {@code unauthorized} without or with a bad token, 403 {@code forbidden} without the scope or the store.
- * Tokens are verified with Boot's {@code spring.security.oauth2.resourceserver.jwt.*} (JWK set or issuer) when set,
- * else with the development key {@code draftorders.security.dev-secret}; with neither every token is refused.
+ * How tokens are verified is described once, in {@link SecurityProperties}.
  */
 @AutoConfiguration(
         after = OAuth2ResourceServerAutoConfiguration.class,
@@ -104,6 +104,7 @@ public class ApiSecurityAutoConfiguration {
                 throw new BadJwtException("no key is configured to verify bearer tokens");
             };
         }
+        log.info("Bearer tokens are verified with the development key draftorders.security.dev-secret");
         return NimbusJwtDecoder.withSecretKey(DevTokens.key(properties.devSecret()))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
@@ -111,7 +112,11 @@ public class ApiSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, SecurityProperties properties, JwtDecoder decoder)
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            JwtDecoder decoder,
+            ObjectProvider<OAuth2ResourceServerProperties> resourceServer)
             throws Exception {
         http.csrf(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
@@ -123,6 +128,16 @@ public class ApiSecurityAutoConfiguration {
             log.warn("draftorders.security.enabled=false: REST routes need no token (tests only)");
             return http.authorizeHttpRequests(a -> a.anyRequest().permitAll()).build();
         }
+        resourceServer.ifAvailable(server -> {
+            var jwt = server.getJwt();
+            if (jwt.getJwkSetUri() != null || jwt.getIssuerUri() != null) {
+                log.info(
+                        "Bearer tokens are verified by an OpenID Connect issuer: JWK set {}, issuer {}, audiences {}",
+                        jwt.getJwkSetUri() == null ? "(discovered from the issuer)" : jwt.getJwkSetUri(),
+                        jwt.getIssuerUri() == null ? "(any)" : jwt.getIssuerUri(),
+                        jwt.getAudiences().isEmpty() ? "(any)" : jwt.getAudiences());
+            }
+        });
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
             String detail;
             if (e instanceof OAuth2AuthenticationException oauth) {

@@ -5,9 +5,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
- * REST security settings every service shares ({@code draftorders.security.*}). Production verifies bearer tokens
- * with Spring Boot's standard {@code spring.security.oauth2.resourceserver.jwt.jwk-set-uri} or {@code issuer-uri};
- * without either, a development HMAC key ({@link #devSecret}) may be given; with neither, every token is refused.
+ * REST security settings every service shares ({@code draftorders.security.*}), and the one description of how
+ * bearer tokens are verified, first match wins:
+ *
+ * <ol>
+ *   <li>by an OpenID Connect issuer, with Spring Boot's own typed settings
+ *       ({@code spring.security.oauth2.resourceserver.jwt.*}, {@code OAuth2ResourceServerProperties}):
+ *       {@code jwk-set-uri} where the issuer's signing keys are fetched, {@code issuer-uri} the {@code iss} every
+ *       token must carry (given alone, the keys are discovered from it at the first request), {@code audiences} of
+ *       which {@code aud} must name one. docker-compose.yml sets all three for its Keycloak realm; a production
+ *       deployment points them at its identity provider. Tokens must carry {@code store_id} and {@code scope};
+ *   <li>else with the development HMAC key {@link #devSecret} (the embedded stack's);
+ *   <li>else not at all: every token is refused (fail closed).
+ * </ol>
  *
  * @param enabled require bearer tokens; {@code false} only for tests of a single service, where the store then
  *     comes from the {@code X-Store-Id} header (default {@code dev})
