@@ -48,7 +48,7 @@ final class Report {
                 ceiling.messageBytes(), ceiling.topic(), ceiling.window());
         out.printf(
                 "  %-20s %10s %9s %9s %9s %9s %9s %9s %8s %8s%n",
-                "phase", "msgs/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "enc us", "dec us", "JVM cpu", "kfk cpu");
+                "phase", "msgs/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "enc us", "dec us", "clt cpu", "kfk cpu");
         for (Ceiling.Phase phase : ceiling.phases()) {
             out.printf(
                     "  %-20s %10.0f %9.2f %9.2f %9.2f %9.2f %9s %9s %8s %8s%n",
@@ -60,9 +60,10 @@ final class Report {
                     phase.latency().max(),
                     fmt(phase.encodeMicros(), 0),
                     fmt(phase.decodeMicros(), 0),
-                    cpu(phase.resources(), "stack-jvm"),
+                    cpu(phase.resources(), "benchmark-clients"),
                     cpu(phase.resources(), "kafka"));
         }
+        out.println("  clt cpu = the benchmark's own producer and consumer (threads of this JVM)");
         out.println("  raw: pre-encoded bytes, not decoded (the ceiling of the ratio); codec: encoded and decoded"
                 + " per message through the registry serdes");
     }
@@ -130,7 +131,8 @@ final class Report {
                     r.loadAverage());
         }
         out.println("  ratio = completions/s / (ceiling msgs/s / messages per completion); cpu in cores of "
-                + Resources.CORES + "; cpu ms/c = CPU ms per completion summed over the stack's processes (JVM,"
+                + Resources.CORES + " (cpuJVM: the stack's threads of this JVM, GC and JIT included, the benchmark's"
+                + " own client threads not); cpu ms/c = CPU ms per completion summed over the stack's processes (JVM,"
                 + " broker, registry); other = cores busy in processes outside the stack (other work on the"
                 + " machine); load = 1-min load average");
         rows.stream()

@@ -110,16 +110,29 @@ final class Resources {
 
             List<ProcessUsage> usage = new ArrayList<>();
             long self = ProcessHandle.current().pid();
+            // the embedded stack shares this JVM with the benchmark's own clients: their threads are not the stack's
+            long clientsCpu = clientThreadsCpu(threadCpuStart, threadCpuEnd);
+            long stackCpu = Math.max(0, selfCpu - clientsCpu);
             usage.add(new ProcessUsage(
                     "stack-jvm",
                     self,
-                    cores(selfCpu, wall),
-                    percent(selfCpu, wall),
+                    cores(stackCpu, wall),
+                    percent(stackCpu, wall),
                     mb(ProcFs.rssBytes(self).orElse(-1)),
                     mb(heap.getUsed()),
                     gc.minAfterGc() < 0 ? null : mb(gc.minAfterGc()),
                     mb(heap.getCommitted()),
                     gc.pauseMillis()));
+            usage.add(new ProcessUsage(
+                    "benchmark-clients",
+                    self,
+                    cores(clientsCpu, wall),
+                    percent(clientsCpu, wall),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null));
             processes.forEach((name, pid) -> {
                 Long start = childCpuStart.get(name);
                 Long end = childCpu.get(name);
@@ -143,6 +156,7 @@ final class Resources {
                 double busyShare = (machineEnd[0] - machineStart[0]) / (double) (machineEnd[1] - machineStart[1]);
                 machine = Figures.round(busyShare * CORES, 2);
                 double ours = usage.stream().mapToDouble(ProcessUsage::cpuCores).sum();
+                // (benchmark-clients is part of this JVM's process CPU, like stack-jvm: counted once in ours)
                 other = Figures.round(Math.max(0, busyShare * CORES - ours), 2);
             }
             return new Usage(
@@ -153,6 +167,26 @@ final class Resources {
                     Figures.round(OS.getSystemLoadAverage(), 2),
                     threadGroups(threadCpuStart, threadCpuEnd, tasksStart, ProcFs.taskCpuNanos(self), wall));
         }
+    }
+
+    /**
+     * CPU of the benchmark's own client threads in this JVM: the channels, the tracker and their Kafka and HTTP
+     * clients (client ids and thread names start with {@code bench}, the HTTP client's threads with {@code HttpClient}).
+     */
+    static long clientThreadsCpu(Map<Long, Long> start, Map<Long, Long> end) {
+        long[] ids = end.keySet().stream().mapToLong(Long::longValue).toArray();
+        var infos = THREADS.getThreadInfo(ids);
+        long cpu = 0;
+        for (int i = 0; i < ids.length; i++) {
+            if (infos[i] != null && isClientThread(infos[i].getThreadName())) {
+                cpu += end.get(ids[i]) - start.getOrDefault(ids[i], 0L);
+            }
+        }
+        return cpu;
+    }
+
+    static boolean isClientThread(String name) {
+        return name.startsWith("bench") || name.contains("| bench") || name.startsWith("HttpClient-");
     }
 
     private static Map<Long, Long> threadCpu() {

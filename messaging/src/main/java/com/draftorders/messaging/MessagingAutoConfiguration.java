@@ -170,7 +170,7 @@ public class MessagingAutoConfiguration {
 
     @Bean
     UnitOfWork unitOfWork(MongoTemplate mongo, OutboxRelay relay, Clock clock, MessagingProperties properties) {
-        return new UnitOfWork(mongo.getDb(), relay, clock, properties.writeAttempts());
+        return new UnitOfWork(mongo.getDb(), relay, clock, properties.writeAttempts(), properties.cachedDocuments());
     }
 
     @Bean

@@ -24,6 +24,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outboxRemovalDelay how long sent messages stay in their document's outbox before the relay removes them,
  *     unless the next write of the document (which leaves them out) removes them first, for free; after a crash the
  *     ones still there are sent again (consumers drop the duplicates)
+ * @param cachedDocuments how many aggregate documents an instance keeps as it last wrote or read them, so that the
+ *     next message about the same aggregate needs no read (a stale one fails its version check and is read again);
+ *     0 turns the cache off
  * @param writeAttempts rounds in which a unit of work writes a batch when other writers keep changing its documents
  *     (each round decides the conflicting ones again on fresh state); then a REST call answers 409 and a poll is
  *     delivered again
@@ -42,7 +45,8 @@ public record MessagingProperties(
         @DefaultValue("30s") Duration outboxSweepInterval,
         @DefaultValue("2") int outboxRelayThreads,
         @DefaultValue("1s") Duration outboxRemovalDelay,
-        @DefaultValue("8") int writeAttempts) {
+        @DefaultValue("8") int writeAttempts,
+        @DefaultValue("20000") int cachedDocuments) {
 
     /**
      * @param initialBackoff wait after the first failure; doubles each time

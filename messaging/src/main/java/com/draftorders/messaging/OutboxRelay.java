@@ -285,14 +285,20 @@ public class OutboxRelay implements SmartLifecycle {
     /** Removes acknowledged messages from their documents: one bulk {@code $pull} per collection. */
     private void remove(Map<DocumentRef, Set<String>> due) {
         Map<String, List<WriteModel<Document>>> byCollection = new LinkedHashMap<>();
-        due.forEach((document, ids) -> byCollection
-                .computeIfAbsent(document.collection(), c -> new ArrayList<>())
-                .add(new UpdateOneModel<>(
-                        eq("_id", document.id()),
-                        new Document(
-                                "$pull",
-                                new Document(
-                                        OUTBOX_FIELD, new Document("id", new Document("$in", List.copyOf(ids))))))));
+        Map<String, List<DocumentRef>> documents = new LinkedHashMap<>();
+        due.forEach((document, ids) -> {
+            byCollection
+                    .computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                    .add(new UpdateOneModel<>(
+                            eq("_id", document.id()),
+                            new Document(
+                                    "$pull",
+                                    new Document(
+                                            OUTBOX_FIELD, new Document("id", new Document("$in", List.copyOf(ids)))))));
+            documents
+                    .computeIfAbsent(document.collection(), c -> new ArrayList<>())
+                    .add(document);
+        });
         for (var entry : byCollection.entrySet()) {
             try {
                 // not waited on to be durable: a removal a crash loses only sends the message again
@@ -302,10 +308,7 @@ public class OutboxRelay implements SmartLifecycle {
             } catch (RuntimeException e) {
                 // sent but still in the outbox: the retry removes them (the relay remembers what was acknowledged);
                 // after a restart the sweep sends them again (a duplicate, never a loss)
-                for (WriteModel<Document> removal : entry.getValue()) {
-                    Object id = ((Document) ((UpdateOneModel<Document>) removal).getFilter()).get("_id");
-                    fail(new DocumentRef(entry.getKey(), id), e);
-                }
+                documents.get(entry.getKey()).forEach(document -> fail(document, e));
             }
         }
     }

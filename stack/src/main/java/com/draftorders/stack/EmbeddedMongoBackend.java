@@ -172,6 +172,7 @@ class EmbeddedMongoBackend extends H2Backend {
         private long committed;
         private long count;
         private boolean closed;
+        private int failures;
 
         GroupCommit(MVStore store, boolean fsync) {
             this.store = store;
@@ -225,8 +226,21 @@ class EmbeddedMongoBackend extends H2Backend {
                         store.sync();
                     }
                 } catch (RuntimeException e) {
+                    if (store.isClosed()) {
+                        // H2 closes a store whose commit failed unexpectedly: no write can become durable any more
+                        log.error("the MongoDB store failed and closed; writes fail until the stack restarts", e);
+                        synchronized (this) {
+                            closed = true;
+                            notifyAll();
+                        }
+                        return;
+                    }
                     // nothing is released: the writers keep waiting (a write whose store cannot commit is not durable)
-                    log.error("committing the MongoDB store failed, retrying: {}", e.toString());
+                    if (failures++ == 0) {
+                        log.error("committing the MongoDB store failed, retrying", e);
+                    } else {
+                        log.error("committing the MongoDB store failed, retrying: {}", e.toString());
+                    }
                     sleepQuietly();
                     continue;
                 }
@@ -519,8 +533,55 @@ class EmbeddedMongoBackend extends H2Backend {
             return false;
         }
 
+        /** Whether this thread is in an update, whose documents mongo-java-server changes in place. */
+        private static final ThreadLocal<Boolean> UPDATING = ThreadLocal.withInitial(() -> Boolean.FALSE);
+
+        @Override
+        public Document updateDocuments(
+                Document selector,
+                Document updateQuery,
+                de.bwaldvogel.mongo.backend.ArrayFilters arrayFilters,
+                boolean isMulti,
+                boolean isUpsert,
+                de.bwaldvogel.mongo.oplog.Oplog oplog) {
+            UPDATING.set(Boolean.TRUE);
+            try {
+                return super.updateDocuments(selector, updateQuery, arrayFilters, isMulti, isUpsert, oplog);
+            } finally {
+                UPDATING.set(Boolean.FALSE);
+            }
+        }
+
+        @Override
+        public Document findAndModify(Document query) {
+            UPDATING.set(Boolean.TRUE);
+            try {
+                return super.findAndModify(query);
+            } finally {
+                UPDATING.set(Boolean.FALSE);
+            }
+        }
+
+        /**
+         * Documents matching {@code query}. An update changes the documents it finds in place, but the stored document
+         * belongs to the store's pages, which a commit may be writing at that moment (a concurrent change there fails
+         * the commit): an update therefore gets copies, and the changed copy replaces the stored one.
+         */
         @Override
         protected QueryResult queryDocuments(
+                Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
+            QueryResult result = find(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+            if (!UPDATING.get()) {
+                return result;
+            }
+            List<Document> copies = new ArrayList<>();
+            for (Document document : result) {
+                copies.add(document.cloneDeeply());
+            }
+            return new QueryResult(copies, result.getCursorId());
+        }
+
+        private QueryResult find(
                 Document query, Document orderBy, int numberToSkip, int limit, int batchSize, Document fieldSelector) {
             if ("_id".equals(getIdField()) && query.size() > 1) {
                 List<Object> ids = plainIds(query.get("_id"));

@@ -82,6 +82,59 @@ class EmbeddedMongoBackendTest {
     }
 
     @Test
+    void updatesWhileCommitsWriteTheSameDocumentsNeitherFailNorCorruptTheStore() throws Exception {
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        EmbeddedMongoBackend backend = new EmbeddedMongoBackend(file.toString(), false);
+        MongoServer server = new MongoServer(backend);
+        InetSocketAddress address = server.bind();
+        try (MongoClient client = MongoClients.create(
+                "mongodb://" + address.getHostString() + ":" + address.getPort() + "/?w=majority&journal=true")) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("things");
+            for (int i = 0; i < 8; i++) {
+                Document thing = new Document("_id", "t" + i).append("n", 0);
+                for (int f = 0; f < 300; f++) {
+                    thing.append("f" + f, "value " + f);
+                }
+                things.insertOne(thing);
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+            List<java.util.concurrent.Future<?>> writers = new ArrayList<>();
+            long until = System.nanoTime() + java.time.Duration.ofSeconds(4).toNanos();
+            for (int w = 0; w < 6; w++) {
+                int writer = w;
+                writers.add(pool.submit(() -> {
+                    for (int k = 0; System.nanoTime() < until; k++) {
+                        // fields come and go: the stored document's structure changes with every update
+                        String id = "t" + ((writer + k) % 8);
+                        things.updateOne(
+                                eq("_id", id),
+                                k % 2 == 0
+                                        ? Updates.combine(Updates.inc("n", 1), Updates.set("extra" + k % 10, k))
+                                        : Updates.combine(Updates.inc("n", 1), Updates.unset("extra" + (k - 1) % 10)));
+                    }
+                }));
+            }
+            for (var writer : writers) {
+                writer.get();
+            }
+            pool.shutdown();
+            long total = 0;
+            for (Document thing : things.find()) {
+                total += thing.getInteger("n");
+            }
+            assertThat(backend.getMvStore().isClosed())
+                    .as("the store is still open")
+                    .isFalse();
+            Path copy = Files.createTempDirectory("h2-crash").resolve("mongo.mv");
+            Files.copy(file, copy);
+            assertThat(countIn(copy)).isEqualTo(8);
+            assertThat(total).isPositive();
+        } finally {
+            server.shutdownNow();
+        }
+    }
+
+    @Test
     void aMajorityReadAnswersOnlyWhatIsOnDisk() throws Exception {
         Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
         MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));

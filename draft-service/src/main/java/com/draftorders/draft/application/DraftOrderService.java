@@ -19,6 +19,7 @@ import com.draftorders.messaging.work.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -169,10 +170,18 @@ public class DraftOrderService {
     public record DeleteResult(Deletion deletion, Optional<Refusal> refusal) {}
 
     public DeleteResult delete(String storeId, String id) {
-        Optional<Outcome> outcome = work.execute(
-                byId(storeId, id),
-                newFlow(),
-                target -> decide(target, true, draft -> draft.isDeleted() ? Optional.empty() : draft.delete(now())));
+        return deleteEach(storeId, List.of(id)).get(0);
+    }
+
+    /** Deletes each of the drafts, in one unit of work (one durable write for all of them). */
+    public List<DeleteResult> deleteEach(String storeId, List<String> ids) {
+        return changeEach(storeId, ids, true, draft -> draft.isDeleted() ? Optional.empty() : draft.delete(now()))
+                .stream()
+                .map(DraftOrderService::deletion)
+                .toList();
+    }
+
+    private static DeleteResult deletion(Optional<Outcome> outcome) {
         if (outcome.isEmpty()) {
             return new DeleteResult(Deletion.GONE, Optional.empty());
         }
@@ -180,6 +189,36 @@ public class DraftOrderService {
             return new DeleteResult(Deletion.REFUSED, outcome.get().refusal());
         }
         return new DeleteResult(outcome.get().changed() ? Deletion.DELETED : Deletion.GONE, Optional.empty());
+    }
+
+    /**
+     * Applies {@code decision} to each of the drafts {@code ids} of {@code storeId}, in one unit of work: one load, one
+     * durable write for all of them. Per id, in order: empty when there is no such draft (or it was deleted).
+     */
+    public List<Optional<Outcome>> changeEach(
+            String storeId, List<String> ids, Function<DraftOrder, Optional<Refusal>> decision) {
+        return changeEach(storeId, ids, false, decision);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Optional<Outcome>> changeEach(
+            String storeId,
+            List<String> ids,
+            boolean includeDeleted,
+            Function<DraftOrder, Optional<Refusal>> decision) {
+        Correlation flow = newFlow();
+        List<UnitOfWork.Work<?>> works = new ArrayList<>();
+        for (String id : ids) {
+            works.add(UnitOfWork.Work.of(byId(storeId, id), flow, target -> decide(target, includeDeleted, decision)));
+        }
+        List<Optional<Outcome>> outcomes = new ArrayList<>();
+        for (UnitOfWork.Outcome outcome : work.run(works)) {
+            if (outcome.failed()) {
+                throw outcome.failure();
+            }
+            outcomes.add((Optional<Outcome>) outcome.value());
+        }
+        return outcomes;
     }
 
     /**

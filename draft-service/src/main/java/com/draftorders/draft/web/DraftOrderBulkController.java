@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -41,21 +40,26 @@ public class DraftOrderBulkController {
     public BulkResponse addTags(StoreId store, @RequestBody BulkRequest request) {
         List<String> ids = ids(request);
         List<String> tags = tags(request);
-        return new BulkResponse(eachTagChange(ids, id -> drafts.addTags(store.value(), id, tags)));
+        return new BulkResponse(results(
+                ids, drafts.changeEach(store.value(), ids, draft -> draft.addTags(tags, drafts.now()))));
     }
 
     @PostMapping("/remove-tags")
     public BulkResponse removeTags(StoreId store, @RequestBody BulkRequest request) {
         List<String> ids = ids(request);
         List<String> tags = tags(request);
-        return new BulkResponse(eachTagChange(ids, id -> drafts.removeTags(store.value(), id, tags)));
+        return new BulkResponse(results(
+                ids, drafts.changeEach(store.value(), ids, draft -> draft.removeTags(tags, drafts.now()))));
     }
 
     @PostMapping("/delete")
     public BulkResponse delete(StoreId store, @RequestBody BulkRequest request) {
         List<BulkResult> results = new ArrayList<>();
-        for (String id : ids(request)) {
-            var result = drafts.delete(store.value(), id);
+        List<String> ids = ids(request);
+        List<DraftOrderService.DeleteResult> deleted = drafts.deleteEach(store.value(), ids);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            var result = deleted.get(i);
             results.add(
                     switch (result.deletion()) {
                         case DELETED -> new BulkResult(id, "deleted", null);
@@ -67,10 +71,12 @@ public class DraftOrderBulkController {
         return new BulkResponse(results);
     }
 
-    private static List<BulkResult> eachTagChange(List<String> ids, Function<String, Optional<Outcome>> change) {
+    /** One result per id, from the outcomes of one unit of work over all of them. */
+    private static List<BulkResult> results(List<String> ids, List<Optional<Outcome>> outcomes) {
         List<BulkResult> results = new ArrayList<>();
-        for (String id : ids) {
-            Optional<Outcome> outcome = change.apply(id);
+        for (int i = 0; i < ids.size(); i++) {
+            String id = ids.get(i);
+            Optional<Outcome> outcome = outcomes.get(i);
             if (outcome.isEmpty()) {
                 results.add(new BulkResult(id, "not_found", null));
             } else if (outcome.get().refusal().isPresent()) {

@@ -80,16 +80,26 @@ public final class UnitOfWork {
     private final OutboxRelay relay;
     private final Clock clock;
     private final int attempts;
+    private final DocumentCache cache;
     private final List<Consumer<Written<?>>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param attempts rounds of writing a batch before a conflict that keeps recurring is given up (at least 1)
      */
     public UnitOfWork(MongoDatabase database, OutboxRelay relay, Clock clock, int attempts) {
+        this(database, relay, clock, attempts, 0);
+    }
+
+    /**
+     * @param cachedDocuments how many documents this instance keeps as it last wrote or read them, to start from
+     *     without reading them again (0: none); see {@link DocumentCache}
+     */
+    public UnitOfWork(MongoDatabase database, OutboxRelay relay, Clock clock, int attempts, int cachedDocuments) {
         this.database = database;
         this.relay = relay;
         this.clock = clock;
         this.attempts = Math.max(1, attempts);
+        this.cache = new DocumentCache(cachedDocuments);
     }
 
     /** An aggregate as it was durably written by a unit of work. */
@@ -198,8 +208,26 @@ public final class UnitOfWork {
                 }
             }
             lookups.forEach((lookup, values) -> {
+                List<String> toRead = values;
+                if (lookup.field().equals(Address.ID)) {
+                    toRead = new ArrayList<>();
+                    for (String id : values) {
+                        RawBsonDocument cached = cache.get(lookup.type().collection(), id);
+                        if (cached == null) {
+                            toRead.add(id);
+                        } else {
+                            addressed.put(
+                                    new Address.Key(lookup.type().collection(), Address.ID, id),
+                                    entryOf(lookup.type(), cached));
+                        }
+                    }
+                    if (toRead.isEmpty()) {
+                        return;
+                    }
+                }
                 for (RawBsonDocument document :
-                        collection(lookup.type().collection()).find(Filters.in(lookup.field(), values))) {
+                        collection(lookup.type().collection()).find(Filters.in(lookup.field(), toRead))) {
+                    cache.put(lookup.type().collection(), document);
                     Entry<?> entry = entryOf(lookup.type(), document);
                     BsonValue value = document.get(lookup.field());
                     if (value != null && value.isString()) {
@@ -211,7 +239,7 @@ public final class UnitOfWork {
                                 entry);
                     }
                 }
-                for (String value : values) {
+                for (String value : toRead) {
                     var key = new Address.Key(lookup.type().collection(), lookup.field(), value);
                     addressed.computeIfAbsent(key, k -> new Entry<>(lookup.type()));
                 }
@@ -485,6 +513,9 @@ public final class UnitOfWork {
                     }
                 }
                 if (fresh == null) {
+                    if (id != null) {
+                        cache.remove(type.collection(), id);
+                    }
                     stored = null;
                     loaded = false;
                     storedOutbox = List.of();
@@ -494,6 +525,7 @@ public final class UnitOfWork {
                         id = type.idOf(aggregate);
                     }
                 } else {
+                    cache.put(type.collection(), fresh);
                     load(fresh);
                     entries.put(new DocumentKey(type.collection(), id), this);
                 }
@@ -590,10 +622,12 @@ public final class UnitOfWork {
                     writer.writeEndDocument();
                 }
                 pendingOutbox = outbox;
-                return new RawBsonDocument(buffer.toByteArray());
+                pendingDocument = new RawBsonDocument(buffer.toByteArray());
+                return pendingDocument;
             }
 
             private List<OutgoingMessage> pendingOutbox = List.of();
+            private RawBsonDocument pendingDocument;
 
             /** The write went through: this is now the stored state. */
             void written() {
@@ -601,7 +635,8 @@ public final class UnitOfWork {
                 version = version + 1;
                 storedOutbox = pendingOutbox;
                 storedProcessed = new ArrayList<>(processed);
-                stored = null; // the stored bytes are not needed again unless a later conflict reloads
+                stored = pendingDocument;
+                cache.put(type.collection(), pendingDocument);
                 messages = new ArrayList<>();
                 dirty = false;
                 handedOver = false;

@@ -137,6 +137,53 @@ class UnitOfWorkTest {
     }
 
     @Test
+    void aCachedDocumentThatAnotherWriterChangedIsReadAgainAndDecidedOnTheFreshState() {
+        UnitOfWork cached = new UnitOfWork(database, relay, Clock.systemUTC(), 4, 100);
+        cached.execute(Address.byId(TALLIES, "t5", "s1"), FLOW, t -> t.create(Tally.open("t5", "s1", null)));
+        cached.run(List.of(add("t5", "m1", 1)));
+        // another instance writes meanwhile: this one's cached copy is now stale
+        database.getCollection("tallies")
+                .updateOne(
+                        Filters.eq("_id", "t5"),
+                        Updates.combine(Updates.inc("total", 100L), Updates.inc(UnitOfWork.VERSION, 1L)));
+
+        List<Outcome> outcomes = cached.run(List.of(add("t5", "m2", 10)));
+
+        assertThat(outcomes).noneMatch(Outcome::failed);
+        assertThat(stored("t5").getLong("total")).isEqualTo(111);
+        assertThat(stored("t5").getList(UnitOfWork.PROCESSED, String.class)).containsExactly("m1", "m2");
+    }
+
+    @Test
+    void aCachedDocumentIsNotReadAgainForTheNextMessage() {
+        java.util.concurrent.atomic.AtomicInteger finds = new java.util.concurrent.atomic.AtomicInteger();
+        var listener = new com.mongodb.event.CommandListener() {
+            @Override
+            public void commandStarted(com.mongodb.event.CommandStartedEvent event) {
+                if (event.getCommandName().equals("find")) {
+                    finds.incrementAndGet();
+                }
+            }
+        };
+        InetSocketAddress address = server.getLocalAddress();
+        try (MongoClient counted = MongoClients.create(com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(
+                        "mongodb://" + address.getHostString() + ":" + address.getPort()))
+                .addCommandListener(listener)
+                .build())) {
+            UnitOfWork cached = new UnitOfWork(counted.getDatabase("work"), relay, Clock.systemUTC(), 4, 100);
+            cached.execute(Address.byId(TALLIES, "t6", "s1"), FLOW, t -> t.create(Tally.open("t6", "s1", null)));
+            int before = finds.get();
+
+            cached.run(List.of(add("t6", "m1", 1)));
+            cached.run(List.of(add("t6", "m2", 2)));
+
+            assertThat(finds.get() - before).as("finds after the creation").isZero();
+            assertThat(stored("t6").getLong("total")).isEqualTo(3);
+        }
+    }
+
+    @Test
     void aDocumentThatKeepsChangingIsGivenUpAfterTheAttempts() {
         open("t1");
         Function<Target<Tally>, Object> step = target -> {

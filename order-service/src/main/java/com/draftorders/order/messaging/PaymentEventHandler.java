@@ -37,7 +37,7 @@ public class PaymentEventHandler {
     /** payment-events, each on the order of its payment. */
     public Subscription subscription() {
         return Subscription.to(Topics.PAYMENT_EVENTS)
-                .on(PaymentCaptured.class, m -> paymentsOrder(m, m.payload().getPaymentId()), this::captured)
+                .on(PaymentCaptured.class, this::capturedOrder, this::captured)
                 .on(PaymentVoided.class, m -> paymentsOrder(m, m.payload().getPaymentId()), this::voided)
                 .on(PaymentRefunded.class, m -> paymentsOrder(m, m.payload().getPaymentId()), this::refunded);
     }
@@ -50,7 +50,26 @@ public class PaymentEventHandler {
         return Address.by(orders, Orders.PAYMENT_ID, paymentId, message.storeId());
     }
 
+    /**
+     * A capture names the order it paid for: found by id (usually where this instance left it, without a read), else
+     * by the payment.
+     */
+    private Address<Order> capturedOrder(IncomingMessage<PaymentCaptured> message) {
+        String orderId = message.payload().getOrderId();
+        return orderId == null || orderId.isBlank()
+                ? paymentsOrder(message, message.payload().getPaymentId())
+                : Address.byId(orders, orderId, message.storeId());
+    }
+
     void captured(Target<Order> target, IncomingMessage<PaymentCaptured> message) {
+        String paymentId = message.payload().getPaymentId();
+        if (target.current().filter(o -> !o.paymentId().equals(paymentId)).isPresent()) {
+            log.info(
+                    "PaymentCaptured of payment {} names order {} of another payment, ignored",
+                    paymentId,
+                    message.payload().getOrderId());
+            return;
+        }
         apply(
                 target,
                 message,
