@@ -86,6 +86,14 @@ class EmbeddedMongoBackend extends H2Backend {
     /** The read commands whose read concern {@code majority} is honoured. */
     private static final Set<String> READ_COMMANDS = Set.of("find", "aggregate", "count");
 
+    /**
+     * How long a chunk no longer used by the latest commit is kept before its space is reused (H2's default is
+     * 45 s, which at hundreds of commits a second keeps hundreds of MB of dead chunks). A process crash never loses
+     * what the operating system was given, so a second is enough there; with {@code --mongo-fsync} every commit is
+     * forced to the disk before a write is acknowledged.
+     */
+    static final int RETENTION_MILLIS = 1000;
+
     private final GroupCommit commits;
 
     /**
@@ -105,6 +113,7 @@ class EmbeddedMongoBackend extends H2Backend {
 
     private EmbeddedMongoBackend(MVStore store, boolean fsync) {
         super(store);
+        store.setRetentionTime(RETENTION_MILLIS);
         this.commits = new GroupCommit(store, fsync);
     }
 
@@ -164,6 +173,16 @@ class EmbeddedMongoBackend extends H2Backend {
      * once a second, as H2's auto-commit did.
      */
     static final class GroupCommit implements AutoCloseable {
+
+        /*
+         * Every commit writes a chunk of the pages it changed; a chunk is freed only when none of its pages is live
+         * (and RETENTION_MILLIS later), so the file grows many times the data and every commit gets slower (more
+         * chunks to track, longer free-space searches). H2's background thread, which would compact, is off here so
+         * that only this committer writes the file; it compacts instead, a little at a time, once a second.
+         */
+        private static final long COMPACTION_INTERVAL_NANOS = 1_000_000_000L;
+        private static final int COMPACTION_FILL_RATE = 90;
+        private static final int COMPACTION_WRITE_BYTES = 1 << 20;
 
         private final MVStore store;
         private final boolean fsync;
@@ -249,6 +268,22 @@ class EmbeddedMongoBackend extends H2Backend {
                     count++;
                     notifyAll();
                 }
+                compactNowAndThen();
+            }
+        }
+
+        private long lastCompaction = System.nanoTime();
+
+        private void compactNowAndThen() {
+            long now = System.nanoTime();
+            if (now - lastCompaction < COMPACTION_INTERVAL_NANOS) {
+                return;
+            }
+            lastCompaction = now;
+            try {
+                store.compact(COMPACTION_FILL_RATE, COMPACTION_WRITE_BYTES);
+            } catch (RuntimeException e) {
+                log.warn("compacting the MongoDB store failed: {}", e.toString());
             }
         }
 

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** An upstream channel creates and completes drafts through draft-order-requests. */
+@Tag("e2e")
 class CompletionOverKafkaEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);

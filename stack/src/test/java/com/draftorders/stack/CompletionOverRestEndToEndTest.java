@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** A merchant creates and completes drafts over REST; the whole stack completes them through Kafka. */
+@Tag("e2e")
 class CompletionOverRestEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
  * name the issuer, keys and audience of the compose Keycloak realm. The last tests show that each check catches the
  * mistake it is for. {@link ComposeStackEndToEndTest} then runs the services with these environments.
  */
+@Tag("e2e")
 class ComposeEnvironmentTest {
 
     private static final ComposeFile COMPOSE = ComposeFile.load();

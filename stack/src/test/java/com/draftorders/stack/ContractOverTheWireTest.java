@@ -25,11 +25,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Every topic's envelope goes through the real broker and registry in Confluent's wire format. */
+@Tag("e2e")
 class ContractOverTheWireTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

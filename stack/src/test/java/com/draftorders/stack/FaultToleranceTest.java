@@ -32,6 +32,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * abruptly (SIGKILL). Whatever dies, every draft ends completed with exactly one order and exactly one capture.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Tag("e2e")
 class FaultToleranceTest {
 
     static final Duration PATIENCE = Duration.ofSeconds(120);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * ({@code draft_not_found}) and stays as it was; a channel restricted to other stores is rejected
  * ({@code store_not_allowed}); and every input limit REST applies is applied here too, naming its field.
  */
+@Tag("e2e")
 class KafkaIntakeSecurityEndToEndTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -27,6 +28,7 @@ import tools.jackson.databind.JsonNode;
  * one: the draft and the order show shop and presentment pairs, the code that applied and a warning for the other;
  * the events carry the same; the payment is in the shop currency. And the same through a channel over Kafka.
  */
+@Tag("e2e")
 class MultiCurrencyAndDiscountCodesEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);

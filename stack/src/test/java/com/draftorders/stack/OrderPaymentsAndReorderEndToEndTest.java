@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -13,6 +14,7 @@ import tools.jackson.databind.JsonNode;
  * A phone sale under payment terms: completed with payment pending, captured later, partly refunded; then the
  * customer re-orders. Also: totals calculated without saving anything.
  */
+@Tag("e2e")
 class OrderPaymentsAndReorderEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);

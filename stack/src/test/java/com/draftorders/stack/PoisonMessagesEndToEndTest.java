@@ -32,6 +32,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * with the original key and bytes and its error in headers, the partition keeps flowing, and a dead letter
  * replayed once its cause is fixed is processed.
  */
+@Tag("e2e")
 class PoisonMessagesEndToEndTest {
 
     static EmbeddedStack stack;

@@ -18,6 +18,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -31,6 +32,7 @@ import org.testcontainers.mongodb.MongoDBContainer;
  * containers. Runs wherever Docker is available and is skipped cleanly where it is not.
  */
 @Testcontainers(disabledWithoutDocker = true)
+@Tag("e2e")
 class RealInfrastructureContainersTest {
 
     @Container

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -26,6 +27,7 @@ import tools.jackson.databind.JsonNode;
  * for another store's resource (lists of another store show nothing of it, and nothing of store A changes), 403
  * {@code unknown_store} on draft-service for a store outside its directory; and 413 for an oversized body.
  */
+@Tag("e2e")
 class SecurityEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);

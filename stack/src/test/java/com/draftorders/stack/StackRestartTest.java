@@ -17,9 +17,11 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Everything lives under one data directory: a second start keeps messages, schema ids and documents. */
+@Tag("e2e")
 class StackRestartTest {
 
     @Test

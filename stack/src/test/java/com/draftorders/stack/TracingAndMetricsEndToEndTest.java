@@ -31,6 +31,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,7 @@ import tools.jackson.databind.JsonNode;
  * channel over Kafka; every record carries CloudEvents headers that agree with its envelope; and draft-service
  * shows its saga, outbox and dead-letter metrics on the Prometheus scrape.
  */
+@Tag("e2e")
 class TracingAndMetricsEndToEndTest {
 
     static final Duration SAGA = Duration.ofSeconds(30);
