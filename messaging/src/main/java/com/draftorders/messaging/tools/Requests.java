@@ -79,6 +79,7 @@ public final class Requests {
             err.println("       Requests [...] cancel --channel=C --reference=R [--reason=TEXT]");
             return 2;
         }
+        com.draftorders.schemas.AvroTrust.trustGeneratedClasses(); // before the first record is built
         return ToolClients.run(err, () -> {
             String channel = options.get("channel");
             String reference = options.get("reference");
