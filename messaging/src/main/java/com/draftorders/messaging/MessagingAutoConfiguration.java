@@ -100,10 +100,15 @@ public class MessagingAutoConfiguration {
 
     @Bean
     KafkaTemplate<String, byte[]> rawKafkaTemplate(
-            ProducerFactory<String, byte[]> rawProducerFactory, MessagingMetrics metrics) {
+            ProducerFactory<String, byte[]> rawProducerFactory,
+            MessagingMetrics metrics,
+            MessagingProperties properties,
+            @Value("${spring.application.name:unknown}") String applicationName) {
         var template = new KafkaTemplate<>(rawProducerFactory);
-        template.setProducerListener(
-                new CompositeProducerListener<>(new LoggingProducerListener<>(), metrics.producerListener()));
+        template.setProducerListener(new CompositeProducerListener<>(
+                new LoggingProducerListener<>(),
+                metrics.producerListener(),
+                new SagaLog(properties.sourceOr(applicationName)).emitted()));
         return template;
     }
 
@@ -212,6 +217,21 @@ public class MessagingAutoConfiguration {
         return new OutboxMetrics(
                 mongo,
                 outboxCollections(aggregates.orderedStream().toList(), properties),
+                clock,
+                Duration.ofSeconds(5));
+    }
+
+    /** The consumer group's lag per subscribed topic, measured when scraped and at most every 5 seconds. */
+    @Bean
+    ConsumerLagMetrics consumerLagMetrics(
+            KafkaAdmin admin,
+            ObjectProvider<Subscription> subscriptions,
+            @Value("${spring.kafka.consumer.group-id:${spring.application.name}}") String groupId,
+            Clock clock) {
+        return new ConsumerLagMetrics(
+                admin.getConfigurationProperties(),
+                groupId,
+                subscriptions.orderedStream().map(s -> s.topic().name()).distinct().toList(),
                 clock,
                 Duration.ofSeconds(5));
     }

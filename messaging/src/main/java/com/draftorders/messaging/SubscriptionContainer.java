@@ -54,6 +54,7 @@ public class SubscriptionContainer implements SmartLifecycle {
     private final MessagingMetrics metrics;
     private final UnitOfWork unitOfWork;
     private final DeadLetterPublishingRecoverer deadLetters;
+    private final SagaLog sagaLog;
 
     public SubscriptionContainer(
             List<Subscription> subscriptions,
@@ -67,6 +68,7 @@ public class SubscriptionContainer implements SmartLifecycle {
         this.codec = codec;
         this.metrics = metrics;
         this.unitOfWork = unitOfWork;
+        this.sagaLog = new SagaLog(groupId);
         this.deadLetters = new DeadLetterPublishingRecoverer(
                 deadLetterTemplate, (record, error) -> new TopicPartition(record.topic() + "-dlt", record.partition()));
         this.byTopic =
@@ -143,6 +145,7 @@ public class SubscriptionContainer implements SmartLifecycle {
                 dead.add(new DeadLetter(record, failures[m]));
             } else {
                 metrics.handled(record.topic(), message.payload(), true);
+                sagaLog.handled(message, traceOf(record));
             }
         }
         for (DeadLetter letter : dead) {

@@ -71,6 +71,10 @@ class EmbeddedMongoBackend extends H2Backend {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoBackend.class);
 
+    /** Whether the missing secondary indexes were explained already (once per JVM). */
+    private static final java.util.concurrent.atomic.AtomicBoolean SECONDARY_INDEXES_EXPLAINED =
+            new java.util.concurrent.atomic.AtomicBoolean();
+
     /** MB of MVStore page cache (H2's default is 16): a page missing from it is read and decoded again. */
     static final int CACHE_MB = 128;
 
@@ -360,6 +364,21 @@ class EmbeddedMongoBackend extends H2Backend {
                             indexMapName(collectionName, indexName),
                             new MVMap.Builder<KeyValue, Object>().keyType(new KeyOrder()));
             return new UniqueIndex(map, indexName, keys, sparse);
+        }
+
+        /**
+         * mongo-java-server keeps no secondary (non-unique) indexes and warns about each one a service declares; a
+         * query on such fields scans the collection here (a real MongoDB builds them). Said once, not per index.
+         */
+        @Override
+        protected Index<Object> openOrCreateSecondaryIndex(
+                String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+            if (SECONDARY_INDEXES_EXPLAINED.compareAndSet(false, true)) {
+                log.info("The embedded MongoDB server keeps no secondary (non-unique) indexes: the services' are"
+                        + " accepted and not built, so queries on them scan (_id and unique indexes are served;"
+                        + " a real MongoDB builds them)");
+            }
+            return new de.bwaldvogel.mongo.backend.EmptyIndex<>(indexName, keys);
         }
 
         @Override

@@ -24,7 +24,9 @@ import java.util.concurrent.Executors;
  * MongoDB wire-protocol server and the four services in this JVM. Everything persists under one data directory,
  * so a second start keeps drafts, messages and schema ids.
  *
- * <p>Run: {@code java -jar stack/target/stack.jar [--data-dir=DIR]}; stop with Ctrl-C.
+ * <p>Run: {@code java -jar stack/target/stack.jar [--data-dir=DIR]}; stop with Ctrl-C or
+ * {@code java -jar stack/target/stack.jar stop [--data-dir=DIR]}; mint a token with {@code ... token --store=acme
+ * --scopes=read_draft_orders} (see {@link StackControl}).
  */
 public final class EmbeddedStack implements AutoCloseable {
 
@@ -91,6 +93,9 @@ public final class EmbeddedStack implements AutoCloseable {
         return mintToken(StoreIdArgumentResolver.DEVELOPMENT_STORE, Scopes.ALL, DEV_TOKEN_TTL);
     }
 
+    /** The key draft-service signs invoice links with. */
+    static final String INVOICE_SECRET = "draftorders.drafts.invoice.secret";
+
     /** The property naming the stores draft-service serves (its store directory). */
     public static final String KNOWN_STORES = "draftorders.drafts.stores.known";
 
@@ -108,6 +113,10 @@ public final class EmbeddedStack implements AutoCloseable {
             if (serviceArguments.stream().noneMatch(a -> a.startsWith("--" + KNOWN_STORES + "="))) {
                 arguments.add("--" + KNOWN_STORES + "=" + String.join(",", DEFAULT_STORES));
             }
+            if (serviceArguments.stream().noneMatch(a -> a.startsWith("--" + INVOICE_SECRET + "="))) {
+                // a development key kept in the data directory, instead of a random one per start with a warning
+                arguments.add("--" + INVOICE_SECRET + "=" + StackControl.invoiceSecret(settings.dataDir()));
+            }
         }
         arguments.addAll(serviceArguments);
         return new ServiceInstance(name, application, port, settings, arguments, servicesInOwnProcesses);
@@ -118,6 +127,8 @@ public final class EmbeddedStack implements AutoCloseable {
         ExecutorService starter = Executors.newFixedThreadPool(4);
         try {
             ChildProcess.stopLeftovers(settings.dataDir());
+            StackControl.rememberDevSecret(settings);
+            ServiceLogs.install(settings.dataDir().resolve("logs"), services);
             mongo.start();
             CompletableFuture.allOf(
                             CompletableFuture.runAsync(kafka::start, starter),
@@ -169,9 +180,13 @@ public final class EmbeddedStack implements AutoCloseable {
         registry.stop();
         kafka.stop();
         mongo.stop();
+        ServiceLogs.uninstall(settings.dataDir().resolve("logs"));
     }
 
     public static void main(String[] args) {
+        if (StackControl.isCommand(args)) {
+            System.exit(StackControl.run(args, System.out, System.err));
+        }
         Path dataDir = Path.of(".data");
         List<String> stackArguments = new ArrayList<>();
         for (String arg : args) {
@@ -180,6 +195,10 @@ public final class EmbeddedStack implements AutoCloseable {
             } else {
                 stackArguments.add(arg);
             }
+        }
+        if (stackArguments.stream().noneMatch(a -> a.startsWith("--dev-secret="))) {
+            // the key of an earlier start on this data directory: tokens minted then stay valid
+            StackControl.devSecret(dataDir).ifPresent(kept -> stackArguments.add(0, "--dev-secret=" + kept));
         }
         long started = System.nanoTime();
         List<String> serviceArguments = new ArrayList<>();
@@ -191,9 +210,11 @@ public final class EmbeddedStack implements AutoCloseable {
                         () -> {
                             System.out.println("Stopping the draft-orders stack ...");
                             stack.close();
+                            StackControl.forget(settings.dataDir());
                             System.out.println("Stopped.");
                         },
                         "stack-shutdown"));
+        StackControl.rememberProcess(settings.dataDir());
         stack.start();
         System.out.printf("%nReady in %.1f s.%n%s%n", (System.nanoTime() - started) / 1e9, stack.banner());
     }
@@ -209,11 +230,16 @@ public final class EmbeddedStack implements AutoCloseable {
                 "  Kafka             " + settings.kafkaBootstrap(),
                 "  MongoDB           " + settings.mongoUri(),
                 "  Schema registry   " + settings.registryCcompatUrl() + "   (Confluent-compatible API)",
-                "  Data and logs     " + settings.dataDir(),
+                "  Data and logs     " + settings.dataDir() + "   (each service's log: logs/<service>.log)",
+                "  Invoice links     signed with the development key in "
+                        + settings.dataDir().resolve(StackControl.INVOICE_SECRET_FILE)
+                        + " (set " + INVOICE_SECRET + " in production)",
                 "",
                 "Development token (store dev, scopes " + String.join(" ", Scopes.ALL) + ", valid 24 h; the signing"
-                        + " key is new at every start):",
+                        + " key is kept in " + settings.dataDir().resolve(StackControl.DEV_SECRET_FILE) + "):",
                 "  export TOKEN=" + token,
+                "Another store or fewer scopes:",
+                "  java -jar stack/target/stack.jar token --store=acme --scopes=read_draft_orders" + dataDirOption(),
                 "",
                 "Try next:",
                 "  curl -s " + service("draft-service").url() + "/actuator/health",
@@ -222,6 +248,12 @@ public final class EmbeddedStack implements AutoCloseable {
                 "  curl -s " + settings.registryCcompatUrl() + "/subjects",
                 "  (the README's walk-through creates and completes a draft order)",
                 "",
-                "Ctrl-C stops everything.");
+                "Ctrl-C stops everything (or, from another shell: java -jar stack/target/stack.jar stop"
+                        + dataDirOption() + ").");
+    }
+
+    /** The {@code --data-dir} option the commands need, when the stack does not run on the default one. */
+    private String dataDirOption() {
+        return settings.dataDir().equals(Path.of(".data").toAbsolutePath()) ? "" : " --data-dir=" + settings.dataDir();
     }
 }

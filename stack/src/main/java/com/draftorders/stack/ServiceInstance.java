@@ -75,7 +75,15 @@ public final class ServiceInstance {
                         main);
             }
         } else if (context == null) {
-            context = ServiceApplication.run(application, name, arguments.toArray(String[]::new));
+            // the startup's log lines go to this service's log file (ServiceLogs tells services by thread name)
+            Thread thread = Thread.currentThread();
+            String threadName = thread.getName();
+            thread.setName(name + "-start");
+            try {
+                context = ServiceApplication.run(application, name, arguments.toArray(String[]::new));
+            } finally {
+                thread.setName(threadName);
+            }
         }
     }
 

@@ -29,6 +29,33 @@ import org.junit.jupiter.api.Test;
 class EmbeddedMongoBackendTest {
 
     @Test
+    void secondaryIndexesAreAcceptedWithoutAWarningEachAndQueriesOnThemStillAnswer() throws Exception {
+        var logs = new ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        logs.start();
+        var root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        root.addAppender(logs);
+        Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
+        MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));
+        InetSocketAddress address = server.bind();
+        try (MongoClient client =
+                MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+            MongoCollection<Document> things = client.getDatabase("test").getCollection("indexed");
+            things.createIndex(Indexes.ascending("store_id", "updated_at"));
+            things.createIndex(Indexes.ascending("email"));
+            things.insertOne(new Document("_id", "a").append("email", "ada@example.com"));
+
+            assertThat(things.find(eq("email", "ada@example.com")).first()).isNotNull();
+        } finally {
+            server.shutdownNow();
+            root.detachAppender(logs);
+        }
+        assertThat(logs.list)
+                .noneMatch(e -> e.getFormattedMessage().contains("not yet implemented"))
+                .noneMatch(e -> e.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN)
+                        && e.getLoggerName().startsWith("de.bwaldvogel"));
+    }
+
+    @Test
     void aJournaledWriteIsInTheFileWhenItIsAcknowledged() throws Exception {
         Path file = Files.createTempDirectory("h2-backend").resolve("mongo.mv");
         MongoServer server = new MongoServer(new EmbeddedMongoBackend(file.toString(), false));

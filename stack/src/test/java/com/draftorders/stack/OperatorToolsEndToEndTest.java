@@ -121,4 +121,44 @@ class OperatorToolsEndToEndTest {
         assertThat(paymentEvents.partitions()).isEqualTo(Topics.PAYMENT_EVENTS.partitions());
         assertThat(paymentEvents.lagByGroup()).containsKeys("draft-service", "order-service");
     }
+
+    @Test
+    @Order(3)
+    void aChannelsCreateAndCompleteFromTheCommandLineMakeACompletedDraft() {
+        String reference = "call-" + java.util.UUID.randomUUID();
+        String email = reference + "@example.com";
+        String[] common = {
+            "--bootstrap=" + stack.settings().kafkaBootstrap(),
+            "--registry=" + stack.settings().registryCcompatUrl(),
+            "--channel=phone",
+            "--reference=" + reference
+        };
+        var out = new java.io.ByteArrayOutputStream();
+        var print = new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(com.draftorders.messaging.tools.Requests.run(
+                        concat(common, "create", "--email=" + email, "--line=Mug:19.99:2", "--line=Coaster:5.00:3"),
+                        print,
+                        print))
+                .as(out.toString())
+                .isZero();
+        assertThat(com.draftorders.messaging.tools.Requests.run(concat(common, "complete"), print, print))
+                .as(out.toString())
+                .isZero();
+        assertThat(out.toString()).contains("sent CreateDraftOrder phone:" + reference, "sent CompleteDraftOrder");
+
+        JsonNode completed = Eventually.await(
+                "the channel's draft completed",
+                SAGA,
+                () -> drafts.get("/draft-orders?email=" + email)
+                        .path("draft_orders")
+                        .path(0),
+                d -> d.path("status").asString().equals("completed"));
+        assertThat(completed.path("total_price").asString()).isEqualTo("54.98");
+    }
+
+    static String[] concat(String[] first, String... more) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+        System.arraycopy(more, 0, all, first.length, more.length);
+        return all;
+    }
 }

@@ -63,6 +63,16 @@ class OrderPaymentsAndReorderEndToEndTest {
                 awaitOrder(orderId, o -> o.path("payment_status").asString().equals("partially_refunded"));
         assertThat(refunded.path("refunded_amount").asString()).isEqualTo("15.00");
 
+        var captureReplayedAfterTheRefund = post(orders, "/orders/" + orderId + "/capture", "cap-" + orderId, "{}");
+        assertThat(captureReplayedAfterTheRefund.raw().headers().firstValue("Idempotent-Replayed"))
+                .contains("true");
+        assertThat(captureReplayedAfterTheRefund.raw().body())
+                .as("a replay answers the first answer's bytes, though the payment moved on since")
+                .isEqualTo(capture.raw().body());
+        assertThat(capture.path("capture", "status").asString()).isEqualTo("pending");
+        assertThat(capture.path("capture", "amount").asString())
+                .isEqualTo(refunded.path("total_price").asString());
+
         var tooMuch = post(orders, "/orders/" + orderId + "/refund", "ref2-" + orderId, "{\"amount\": \"30.00\"}");
         assertThat(tooMuch.status()).isEqualTo(422);
         assertThat(tooMuch.path("code").asString()).isEqualTo("refund_exceeds_captured");

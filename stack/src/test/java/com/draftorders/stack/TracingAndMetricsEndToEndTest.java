@@ -219,6 +219,28 @@ class TracingAndMetricsEndToEndTest {
         }
     }
 
+    @Test
+    void theConsumerLagOfEveryServiceOnEveryTopicItConsumesIsANumberEvenAtIdle() {
+        Map<String, List<String>> consumed = Map.of(
+                "draft-service", List.of("draft-order-requests", "cart-events", "payment-events", "order-events"),
+                "cart-service", List.of("cart-commands"),
+                "payment-service", List.of("payment-commands"),
+                "order-service", List.of("order-commands", "payment-events"));
+        consumed.forEach((service, topics) -> {
+            String scrape = scrape(service);
+            for (String topic : topics) {
+                assertThat(value(
+                                scrape,
+                                "draftorders_consumer_lag_records",
+                                "group=\"" + service + "\"",
+                                "topic=\"" + topic + "\""))
+                        .as(service + " on " + topic)
+                        .isFinite()
+                        .isGreaterThanOrEqualTo(0);
+            }
+        });
+    }
+
     /**
      * Every record of the flows {@code ofTheDraft} selects, on every saga topic, continues trace {@code traceId} in
      * a span of its own, and its CloudEvents headers agree with its envelope.

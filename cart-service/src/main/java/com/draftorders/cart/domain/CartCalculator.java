@@ -156,6 +156,13 @@ public final class CartCalculator {
 
         CurrencyConversion conversion = CurrencyConversion.of(content);
         Optional<TaxRate> rate = content.taxExempt() ? Optional.empty() : taxRates.rateFor(content);
+        boolean taxed = items.stream().anyMatch(LineItem::taxable) || (taxShipping && content.shippingLine() != null);
+        if (!content.taxExempt() && taxed) {
+            CartWarning missing = taxRates.missingRate(content);
+            if (missing != null) {
+                warnings.add(missing);
+            }
+        }
         List<CalculatedLine> lines = new ArrayList<>(n);
         List<PresentmentCalculation.Line> presentmentLines = new ArrayList<>(n);
         long[] presentmentOrderAmounts = new long[k];

@@ -5,13 +5,15 @@ import java.util.Locale;
 /**
  * Something the cart was asked for but did not apply; the cart is calculated without it and is still usable.
  *
- * @param field the input it is about, e.g. {@code discount_codes[1]}
- * @param discountCode the code as the caller gave it
+ * @param field the input it is about, e.g. {@code discount_codes[1]} or {@code shipping_address}
+ * @param discountCode the code as the caller gave it (null for other warnings)
  */
 public record CartWarning(Reason reason, String field, String message, String discountCode) {
 
-    /** Why a discount code did not apply. */
+    /** Why a discount code did not apply, or why no tax was charged. */
     public enum Reason {
+        /** Taxes are configured, but not for the cart's region: no tax is charged. */
+        NO_TAX_RATE,
         DISCOUNT_CODE_NOT_FOUND,
         DISCOUNT_CODE_NOT_YET_VALID,
         DISCOUNT_CODE_EXPIRED,
@@ -40,7 +42,17 @@ public record CartWarning(Reason reason, String field, String message, String di
             case DISCOUNT_CODE_CURRENCY_MISMATCH ->
                 "discount code " + code + " is for another currency than the cart's";
             case DISCOUNT_CODE_DUPLICATE -> "discount code " + code + " is given more than once";
+            case NO_TAX_RATE -> throw new IllegalArgumentException("not a discount code warning");
         };
         return new CartWarning(reason, "discount_codes[" + index + "]", message, code);
+    }
+
+    /** No tax rate is configured for {@code region} (of the address in {@code field}): no tax is charged. */
+    static CartWarning noTaxRate(String field, String region) {
+        return new CartWarning(
+                Reason.NO_TAX_RATE,
+                field,
+                "no tax rate is configured for " + region + " (" + field + "); no tax is charged",
+                null);
     }
 }

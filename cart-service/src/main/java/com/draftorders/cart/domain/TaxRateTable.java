@@ -49,6 +49,23 @@ public final class TaxRateTable {
         return Optional.ofNullable(rates.get(country));
     }
 
+    /**
+     * Whether taxes are configured but not for the cart's region: the warning to give then (null otherwise, also
+     * without any address and when no rate is configured at all).
+     */
+    CartWarning missingRate(CartContent content) {
+        Address address = regionAddress(content);
+        if (rates.isEmpty() || address == null || rateFor(content).isPresent()) {
+            return null;
+        }
+        String field = address == content.shippingAddress() ? "shipping_address" : "billing_address";
+        String country = normalize(address.countryCode());
+        String region = address.provinceCode() == null || address.provinceCode().isBlank()
+                ? country
+                : country + "-" + normalize(address.provinceCode());
+        return CartWarning.noTaxRate(field, region);
+    }
+
     private static Address regionAddress(CartContent content) {
         if (content.shippingAddress() != null && content.shippingAddress().hasCountry()) {
             return content.shippingAddress();

@@ -72,6 +72,35 @@ class CartPropertiesTest {
         assertThat(taxOf1000ShippedTo(calculator, "US", "TX")).isEmpty();
     }
 
+    private static List<com.draftorders.cart.domain.CartWarning> warningsShippedTo(
+            CartCalculator calculator, String country, String province) {
+        LineItem item = new LineItem("li", "v", null, null, "Item", null, 1, 1000, null, 0, true, true, null);
+        CartContent content =
+                new CartContent("EUR", List.of(item), null, null, Address.of(country, province), null, false, false);
+        return calculator.calculate(content).warnings();
+    }
+
+    @Test
+    void aRegionWithoutAConfiguredRateIsAWarningNotASilentZero() throws IOException {
+        CartCalculator calculator = CartConfiguration.calculator(fromServiceYaml());
+
+        assertThat(warningsShippedTo(calculator, "US", null))
+                .singleElement()
+                .satisfies(w -> {
+                    assertThat(w.reason().code()).isEqualTo("no_tax_rate");
+                    assertThat(w.field()).isEqualTo("shipping_address");
+                    assertThat(w.message()).contains("US");
+                });
+        assertThat(warningsShippedTo(calculator, "BR", null)).extracting(w -> w.reason().code())
+                .containsExactly("no_tax_rate");
+        assertThat(warningsShippedTo(calculator, "US", "TX")).extracting(w -> w.message())
+                .singleElement()
+                .asString()
+                .contains("US-TX");
+        assertThat(warningsShippedTo(calculator, "US", "CA")).isEmpty();
+        assertThat(warningsShippedTo(calculator, "DE", null)).isEmpty();
+    }
+
     @Test
     void withoutConfigurationNothingIsTaxedAndShippingTaxDefaultsToOn() {
         CartProperties properties = new Binder(new MapConfigurationPropertySource(Map.of("unrelated", "x")))

@@ -32,6 +32,25 @@ public final class DraftValidation {
     public static final int MAX_CHANNEL = 64;
     public static final int MAX_NET_DAYS = 365;
     public static final int MAX_DISCOUNT_CODES = 5;
+
+    /** The assigned ISO 3166-1 alpha-2 country codes ({@code ZZ}, {@code XX} are not). */
+    static final java.util.Set<String> COUNTRIES = java.util.Set.of(java.util.Locale.getISOCountries());
+
+    /**
+     * The ISO 3166-2 subdivision codes (without the country) of the countries whose provinces decide taxes here; a
+     * province of another country is checked for its form only.
+     */
+    static final java.util.Map<String, java.util.Set<String>> PROVINCES = java.util.Map.of(
+            "US",
+            java.util.Set.of(
+                    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS",
+                    "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY",
+                    "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
+                    "WI", "WY", "DC", "AS", "GU", "MP", "PR", "UM", "VI", "AA", "AE", "AP"),
+            "CA",
+            java.util.Set.of(
+                    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"));
+
     /** A discount code: letters, digits, {@code _ - .}, 1 to 64 characters, starting with a letter or digit. */
     public static final String DISCOUNT_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
     /** The largest exchange rate (presentment units per shop unit) and its most decimal places. */
@@ -219,7 +238,6 @@ public final class DraftValidation {
     private static void discountCodes(List<Violation> violations, List<String> codes) {
         if (codes.size() > MAX_DISCOUNT_CODES) {
             violations.add(new Violation("discount_codes", "must have at most " + MAX_DISCOUNT_CODES + " codes"));
-            return;
         }
         for (int i = 0; i < codes.size(); i++) {
             String code = codes.get(i);
@@ -378,11 +396,19 @@ public final class DraftValidation {
         if (address == null) {
             return;
         }
-        if (address.countryCode() != null && !address.countryCode().matches("[A-Z]{2}")) {
+        if (address.countryCode() != null
+                && !(address.countryCode().matches("[A-Z]{2}") && COUNTRIES.contains(address.countryCode()))) {
             violations.add(new Violation(at + ".country_code", "must be an ISO 3166-1 alpha-2 code such as \"DE\""));
         }
         if (address.provinceCode() != null && !address.provinceCode().matches("[A-Z0-9]{1,3}")) {
             violations.add(new Violation(at + ".province_code", "must be 1 to 3 letters or digits such as \"CA\""));
+        } else if (address.provinceCode() != null
+                && PROVINCES.containsKey(address.countryCode())
+                && !PROVINCES.get(address.countryCode()).contains(address.provinceCode())) {
+            violations.add(new Violation(
+                    at + ".province_code",
+                    "is not a province or state of " + address.countryCode()
+                            + " (its ISO 3166-2 code without the country)"));
         }
         for (String[] field : new String[][] {
             {"first_name", address.firstName()}, {"last_name", address.lastName()}, {"company", address.company()},

@@ -51,17 +51,17 @@ final class DraftOrderWebMapping {
         List<FieldError> errors = new ArrayList<>();
         String currency =
                 input.currency() == null ? defaultCurrency : input.currency().toUpperCase(Locale.ROOT);
-        if (!MoneyFormat.isCurrency(currency)) {
-            throw ApiException.invalid("currency", "must be an ISO 4217 currency code such as \"EUR\"");
-        }
+        // An unknown currency is reported with every other problem (by the validation below); meanwhile the amounts
+        // are read with two decimals.
+        String amounts = MoneyFormat.isCurrency(currency) ? currency : "EUR";
         var inputs = input.lineItems() == null ? List.<LineItemInput>of() : input.lineItems();
-        List<DraftContent.LineItem> lines = lines(errors, inputs, currency, Set.of());
-        var shipping = shippingLine(errors, input.shippingLine(), currency);
+        List<DraftContent.LineItem> lines = lines(errors, inputs, amounts, Set.of());
+        var shipping = shippingLine(errors, input.shippingLine(), amounts);
         var shippingAddress = address(input.shippingAddress());
         var content = new DraftContent(
                 currency,
                 lines,
-                discount(errors, "applied_discount", input.appliedDiscount(), currency),
+                discount(errors, "applied_discount", input.appliedDiscount(), amounts),
                 shipping,
                 shippingAddress,
                 billingAddress(errors, input, shippingAddress, address(input.billingAddress())),
@@ -363,7 +363,9 @@ final class DraftOrderWebMapping {
         var s = draft.state();
         String currency = s.content().currency();
         Function<Long, String> money = minor -> minor == null ? null : MoneyFormat.format(minor, currency);
-        CartCalculation calc = draft.isReady() ? s.calculation() : null;
+        // While the cart recalculates (ready: false) the last calculation stays visible, as Shopify's drafts do; null
+        // only before the first one.
+        CartCalculation calc = s.calculation();
         var presentment = calc == null ? null : calc.presentment();
         // without a presentment calculation (a cart calculated before there was one) the customer saw shop amounts
         String presentmentCurrency = presentment != null

@@ -181,6 +181,54 @@ class DraftValidationTest {
         assertThat(contentFields(content)).containsExactly("shipping_line.code");
     }
 
+    private static DraftContent shippedTo(String country, String province) {
+        var c = DraftOrderFixtures.content();
+        return new DraftContent(
+                c.currency(),
+                c.lineItems(),
+                null,
+                null,
+                new DraftContent.Address(null, null, null, null, null, null, province, country, null, null),
+                null,
+                false,
+                false);
+    }
+
+    @Test
+    void aCountryCodeMustBeAnAssignedIsoCodeNotOnlyTwoLetters() {
+        assertThat(contentFields(shippedTo("DE", null))).isEmpty();
+        assertThat(contentFields(shippedTo("ZZ", null))).containsExactly("shipping_address.country_code");
+        assertThat(contentFields(shippedTo("XX", null))).containsExactly("shipping_address.country_code");
+    }
+
+    @Test
+    void aProvinceOfTheUnitedStatesOrCanadaMustBeOneOfTheirs() {
+        assertThat(contentFields(shippedTo("US", "CA"))).isEmpty();
+        assertThat(contentFields(shippedTo("CA", "ON"))).isEmpty();
+        assertThat(contentFields(shippedTo("US", "ON"))).containsExactly("shipping_address.province_code");
+        assertThat(contentFields(shippedTo("US", "ZZ"))).containsExactly("shipping_address.province_code");
+        assertThat(contentFields(shippedTo("DE", "BY"))).as("other countries: the form only").isEmpty();
+    }
+
+    @Test
+    void tooManyDiscountCodesAreReportedWithTheMalformedOnes() {
+        var c = DraftOrderFixtures.content();
+        var content = new DraftContent(
+                c.currency(),
+                c.lineItems(),
+                null,
+                null,
+                null,
+                null,
+                false,
+                false,
+                null,
+                null,
+                List.of("A", "B", "C", "D", "E", "F", "-bad"));
+
+        assertThat(contentFields(content)).containsExactly("discount_codes", "discount_codes[6]");
+    }
+
     @Test
     void aChannelsRequestNeedsARequestIdAndAChannelAndBoundedReferences() {
         assertThat(DraftValidation.validateRequest("req-1", "phone", "call-1", null))

@@ -77,6 +77,29 @@ class DraftLimitsApiTest extends DraftServiceTestBase {
     }
 
     @Test
+    void anUnknownCurrencyIsReportedTogetherWithEveryOtherInvalidField() {
+        assertThat(refusedFields("""
+                        {"draft_order": {"currency": "EURO", "email": "nope",
+                          "line_items": [{"title": "", "price": "-1", "quantity": 2000000}]}}
+                        """))
+                .contains(
+                        "currency",
+                        "email",
+                        "line_items[0].title",
+                        "line_items[0].price",
+                        "line_items[0].quantity");
+    }
+
+    @Test
+    void anInvalidCountryOrProvinceIsRefusedNamingTheField() {
+        assertThat(refusedFields(draft(List.of(line("")), "\"shipping_address\": {\"country_code\": \"ZZ\"}")))
+                .containsExactly("shipping_address.country_code");
+        assertThat(refusedFields(draft(
+                        List.of(line("")), "\"shipping_address\": {\"country_code\": \"US\", \"province_code\": \"XX\"}")))
+                .containsExactly("shipping_address.province_code");
+    }
+
+    @Test
     void moneyThatCouldOverflowIsRefused() {
         // a price beyond a long
         assertThat(refusedFields(draft(List.of(line("").replace("\"1.00\"", "\"99999999999999999999.00\"")), "")))

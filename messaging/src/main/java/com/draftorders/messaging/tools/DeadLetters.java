@@ -1,5 +1,6 @@
 package com.draftorders.messaging.tools;
 
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -76,18 +77,63 @@ public final class DeadLetters {
         }
     }
 
+    /** The suffix of a dead-letter topic's name: {@code <topic>-dlt}. */
+    public static final String SUFFIX = "-dlt";
+
+    /**
+     * The dead letters on {@code deadLetterTopic}, oldest first per partition.
+     *
+     * @throws ToolException if the topic is not a dead-letter topic or does not exist
+     */
     public List<DeadLetter> list(String deadLetterTopic) {
+        requireDeadLetterTopic(deadLetterTopic);
         return ToolClients.readToEnd(clients, deadLetterTopic, Duration.ofSeconds(30)).stream()
                 .map(DeadLetters::deadLetter)
                 .toList();
     }
 
-    /** Replays the dead letters at the given positions ({@code partition:offset}), or all of them for "all". */
+    /** A command on live records would re-send commands that were handled already: refused. */
+    static void requireDeadLetterTopic(String topic) {
+        if (!topic.endsWith(SUFFIX)) {
+            throw new ToolException(topic + " is not a dead-letter topic (their names end in " + SUFFIX + ", e.g. "
+                    + topic + SUFFIX + "); refusing to treat its records as dead letters");
+        }
+    }
+
+    /**
+     * Replays the dead letters at the given positions ({@code partition:offset}), or all of them for "all". Nothing
+     * is replayed unless every position names a dead letter on the topic.
+     *
+     * @throws ToolException if a position is malformed or names no record of the topic
+     */
     public List<DeadLetter> replay(String deadLetterTopic, List<String> positions) {
-        Set<String> wanted = new HashSet<>(positions);
-        List<DeadLetter> chosen = list(deadLetterTopic).stream()
+        if (positions.isEmpty()) {
+            throw new ToolException("name the dead letters to replay (partition:offset ...) or 'all'");
+        }
+        for (String position : positions) {
+            if (!position.equals("all") && !position.matches("\\d+:\\d+")) {
+                throw new ToolException(
+                        "'" + position + "' is not a position: write partition:offset (e.g. 0:12) or all");
+            }
+        }
+        Set<String> wanted = new java.util.LinkedHashSet<>(positions);
+        List<DeadLetter> letters = list(deadLetterTopic);
+        Set<String> present = new HashSet<>();
+        letters.forEach(l -> present.add(l.position()));
+        List<String> missing = wanted.stream()
+                .filter(p -> !p.equals("all") && !present.contains(p))
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new ToolException("no dead letter at " + String.join(", ", missing) + " on " + deadLetterTopic
+                    + (letters.isEmpty() ? " (it holds no records)" : " ('list' shows the positions it holds)")
+                    + "; nothing replayed");
+        }
+        List<DeadLetter> chosen = letters.stream()
                 .filter(l -> wanted.contains("all") || wanted.contains(l.position()))
                 .toList();
+        if (chosen.isEmpty()) {
+            return chosen;
+        }
         try (var producer = new KafkaProducer<>(
                 ToolClients.with(
                         clients,
@@ -164,30 +210,49 @@ public final class DeadLetters {
     }
 
     public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line: prints to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         ToolClients clients = ToolClients.parse(args);
         List<String> rest = clients.arguments();
         if (rest.size() < 2 || !(rest.get(0).equals("list") || rest.get(0).equals("replay"))) {
-            System.err.println(
+            err.println(
                     "usage: DeadLetters [--bootstrap=host:port] [--command-config=client.properties] list <topic>-dlt");
-            System.err.println("       DeadLetters [...] replay <topic>-dlt <partition:offset>...|all");
-            System.exit(2);
+            err.println("       DeadLetters [...] replay <topic>-dlt <partition:offset>...|all");
+            return 2;
         }
         var tool = new DeadLetters(clients.config());
-        if (rest.get(0).equals("list")) {
-            for (DeadLetter l : tool.list(rest.get(1))) {
-                System.out.printf(
-                        "%s  key=%s  from=%s[%s]@%s  %s: %s%n",
-                        l.position(),
-                        l.key(),
-                        l.originalTopic(),
-                        l.originalPartition(),
-                        l.originalOffset(),
-                        l.error(),
-                        l.errorMessage());
+        String topic = rest.get(1);
+        return ToolClients.run(err, () -> {
+            if (rest.get(0).equals("list")) {
+                List<DeadLetter> letters = tool.list(topic);
+                if (letters.isEmpty()) {
+                    out.println("no records on " + topic);
+                }
+                for (DeadLetter l : letters) {
+                    out.printf(
+                            "%s  key=%s  from=%s[%s]@%s  %s: %s%n",
+                            l.position(),
+                            l.key(),
+                            l.originalTopic(),
+                            l.originalPartition(),
+                            l.originalOffset(),
+                            l.error(),
+                            l.errorMessage());
+                }
+            } else {
+                var replayed = tool.replay(topic, rest.subList(2, rest.size()));
+                out.println(
+                        replayed.isEmpty()
+                                ? "no records on " + topic + "; nothing replayed"
+                                : "replayed " + replayed.size() + " record(s) to their original topics");
             }
-        } else {
-            var replayed = tool.replay(rest.get(1), rest.subList(2, rest.size()));
-            System.out.println("replayed " + replayed.size() + " record(s) to their original topics");
-        }
+            return 0;
+        });
     }
 }

@@ -3,6 +3,7 @@ package com.draftorders.messaging.tools;
 import com.draftorders.schemas.Topic;
 import com.draftorders.schemas.Topics;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -178,7 +179,11 @@ public final class Events {
     public List<Event> follow(String aggregateId) {
         List<Event> all = new ArrayList<>();
         for (Topic<String, ?> topic : Topics.ALL) {
-            all.addAll(readAll(topic.name()));
+            try {
+                all.addAll(readAll(topic.name()));
+            } catch (ToolException noSuchTopic) {
+                // not created yet (no service has started on this broker): nothing of the flow is on it
+            }
         }
         Set<String> aggregates = new HashSet<>(Set.of(aggregateId));
         Set<String> correlations = new HashSet<>();
@@ -273,6 +278,14 @@ public final class Events {
     }
 
     public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** The command line: prints to {@code out} and {@code err}, and returns the exit code. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         ToolClients clients = ToolClients.parse(args);
         String registry = "http://127.0.0.1:8085/apis/ccompat/v7";
         int limit = 50;
@@ -288,35 +301,54 @@ public final class Events {
         }
         var tool = new Events(clients.config(), registry);
         String command = rest.isEmpty() ? "" : rest.get(0);
-        if (command.equals("topics")) {
-            System.out.printf("%-30s %10s %10s  %s%n", "topic", "partitions", "records", "lag by consumer group");
-            for (TopicSummary t : tool.topics()) {
-                System.out.printf("%-30s %10d %10d  %s%n", t.topic(), t.partitions(), t.records(), t.lagByGroup());
-            }
+        int newest = limit;
+        if (command.equals("topics") && rest.size() == 1) {
+            return ToolClients.run(err, () -> {
+                out.printf("%-30s %10s %10s  %s%n", "topic", "partitions", "records", "lag by consumer group");
+                for (TopicSummary t : tool.topics()) {
+                    out.printf("%-30s %10d %10d  %s%n", t.topic(), t.partitions(), t.records(), t.lagByGroup());
+                }
+                return 0;
+            });
         } else if (command.equals("read") && rest.size() == 2) {
-            for (Event e : tool.read(rest.get(1), limit)) {
-                System.out.printf(
-                        "%s[%d]@%d key=%s headers=%s%n  %s%n",
-                        e.topic(), e.partition(), e.offset(), e.key(), e.headers(), e.toJson());
-            }
+            return ToolClients.run(err, () -> {
+                List<Event> events = tool.read(rest.get(1), newest);
+                if (events.isEmpty()) {
+                    out.println("no records on " + rest.get(1));
+                }
+                for (Event e : events) {
+                    out.printf(
+                            "%s[%d]@%d key=%s headers=%s%n  %s%n",
+                            e.topic(), e.partition(), e.offset(), e.key(), e.headers(), e.toJson());
+                }
+                return 0;
+            });
         } else if (command.equals("follow") && rest.size() == 2) {
-            for (Event e : tool.follow(rest.get(1))) {
-                System.out.printf(
-                        "%s  %-20s %-28s from %-16s aggregate=%s event=%s caused_by=%s%n",
-                        e.occurredAt(),
-                        e.topic(),
-                        e.type(),
-                        e.metadata("source"),
-                        e.metadata("aggregate_id"),
-                        e.metadata("event_id"),
-                        e.metadata("causation_id"));
-            }
+            return ToolClients.run(err, () -> {
+                List<Event> events = tool.follow(rest.get(1));
+                if (events.isEmpty()) {
+                    throw new ToolException("no message on any topic of the catalog names " + rest.get(1)
+                            + " (a draft, cart, payment or order id, e.g. dorder_...)");
+                }
+                for (Event e : events) {
+                    out.printf(
+                            "%s  %-20s %-28s from %-16s aggregate=%s event=%s caused_by=%s%n",
+                            e.occurredAt(),
+                            e.topic(),
+                            e.type(),
+                            e.metadata("source"),
+                            e.metadata("aggregate_id"),
+                            e.metadata("event_id"),
+                            e.metadata("causation_id"));
+                }
+                return 0;
+            });
         } else {
-            System.err.println("usage: Events [--bootstrap=host:port] [--command-config=client.properties]"
+            err.println("usage: Events [--bootstrap=host:port] [--command-config=client.properties]"
                     + " [--registry=<ccompat url>] topics");
-            System.err.println("       Events [...] read <topic> [--limit=N]      the newest N records, decoded");
-            System.err.println("       Events [...] follow <draft, cart, payment or order id>");
-            System.exit(2);
+            err.println("       Events [...] read <topic> [--limit=N]      the newest N records, decoded");
+            err.println("       Events [...] follow <draft, cart, payment or order id>");
+            return 2;
         }
     }
 }

@@ -57,7 +57,10 @@ record ToolClients(Map<String, Object> config, List<String> arguments) {
      */
     static List<ConsumerRecord<String, byte[]>> readToEnd(Map<String, Object> config, String topic, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
+        // never create the topic by asking for it
+        Map<String, Object> reading = with(config, Map.of("allow.auto.create.topics", false));
+        try (var consumer = new KafkaConsumer<>(reading, new StringDeserializer(), new ByteArrayDeserializer())) {
+            requireTopic(consumer, topic, config);
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition()))
                     .toList();
@@ -71,6 +74,27 @@ record ToolClients(Map<String, Object> config, List<String> arguments) {
             }
         }
         return records;
+    }
+
+    /** Fails with a {@link ToolException} naming the broker unless {@code topic} exists there. */
+    static void requireTopic(KafkaConsumer<?, ?> consumer, String topic, Map<String, Object> config) {
+        if (!consumer.listTopics(Duration.ofSeconds(30)).containsKey(topic)) {
+            throw new ToolException("no topic named " + topic + " on " + config.get("bootstrap.servers")
+                    + " (the Events tool's 'topics' command lists them)");
+        }
+    }
+
+    /**
+     * Runs a tool's command: its {@link ToolException} is printed to {@code err} as {@code error: ...} and gives
+     * {@link ToolException#EXIT_CODE}; otherwise the command's own exit code.
+     */
+    static int run(java.io.PrintStream err, java.util.function.IntSupplier command) {
+        try {
+            return command.getAsInt();
+        } catch (ToolException e) {
+            err.println("error: " + e.getMessage());
+            return ToolException.EXIT_CODE;
+        }
     }
 
     /** These settings plus {@code extra}. */

@@ -29,7 +29,8 @@ class OrderApiDocs implements OpenApiCustomizer {
             ApiDocs.answers(
                             operation,
                             "202",
-                            "accepted: the order, whose payment_status changes once payment-service reports back")
+                            "accepted: what was accepted, under capture, void or refund (status pending, the amount); the"
+                                    + " order's payment_status changes once payment-service reports back")
                     .addHeaderObject(
                             ApiDocs.IDEMPOTENT_REPLAYED,
                             ApiDocs.header("true when this answers a repeated Idempotency-Key"));

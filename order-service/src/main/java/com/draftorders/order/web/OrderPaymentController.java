@@ -27,7 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Capture, void and refund of an order's payment. Each call needs an {@code Idempotency-Key}: the same key with the
  * same body answers again as the first time ({@code Idempotent-Replayed: true}) and sends no second command; the same
- * key with another body is 422 {@code idempotency_key_reused}. An accepted request answers 202 with the order; its
+ * key with another body is 422 {@code idempotency_key_reused}. An accepted request answers 202 with what was accepted
+ * ({@code {"capture": {"status": "pending", "amount": ...}}}, see {@link PaymentRequestAnswer}); the order's
  * {@code payment_status} changes once payment-service reports back. A request that kept meeting other changes of the
  * order is 409 {@code concurrent_change}: nothing of it was written, and it may be sent again with the same key.
  */
@@ -58,7 +59,7 @@ public class OrderPaymentController {
     public record RefundRequest(String amount, String reason) {}
 
     @PostMapping("/capture")
-    public ResponseEntity<OrderView> capture(
+    public ResponseEntity<PaymentRequestAnswer> capture(
             StoreId storeId,
             @PathVariable String id,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -70,7 +71,7 @@ public class OrderPaymentController {
     }
 
     @PostMapping("/void")
-    public ResponseEntity<OrderView> voidPayment(
+    public ResponseEntity<PaymentRequestAnswer> voidPayment(
             StoreId storeId,
             @PathVariable String id,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -81,7 +82,7 @@ public class OrderPaymentController {
     }
 
     @PostMapping("/refund")
-    public ResponseEntity<OrderView> refund(
+    public ResponseEntity<PaymentRequestAnswer> refund(
             StoreId storeId,
             @PathVariable String id,
             @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
@@ -131,18 +132,20 @@ public class OrderPaymentController {
         return amount;
     }
 
-    private static ResponseEntity<OrderView> answer(String id, Supplier<Optional<Answer>> request) {
+    private static ResponseEntity<PaymentRequestAnswer> answer(String id, Supplier<Optional<Answer>> request) {
         Answer answer = attempt(request).orElseThrow(() -> ApiException.notFound("order " + id));
         String currency = answer.order().currency();
         Function<Long, String> money = minor -> MoneyFormat.format(minor, currency);
         PaymentRequestOutcome outcome = answer.outcome();
-        if (outcome instanceof PaymentRequestOutcome.Accepted) {
-            return ResponseEntity.status(HttpStatus.ACCEPTED).body(OrderPresenter.present(answer.order()));
+        if (outcome instanceof PaymentRequestOutcome.Accepted accepted) {
+            return ResponseEntity.status(HttpStatus.ACCEPTED)
+                    .body(PaymentRequestAnswer.of(answer.order(), accepted.request()));
         }
-        if (outcome instanceof PaymentRequestOutcome.Replayed) {
+        if (outcome instanceof PaymentRequestOutcome.Replayed replayed) {
+            // made from the remembered request alone: the same bytes as the first answer
             return ResponseEntity.status(HttpStatus.ACCEPTED)
                     .header(REPLAYED, "true")
-                    .body(OrderPresenter.present(answer.order()));
+                    .body(PaymentRequestAnswer.of(answer.order(), replayed.request()));
         }
         if (outcome instanceof PaymentRequestOutcome.KeyReused reused) {
             throw new ApiException(

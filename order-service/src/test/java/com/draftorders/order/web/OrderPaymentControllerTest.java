@@ -82,11 +82,22 @@ class OrderPaymentControllerTest {
     }
 
     @Test
-    void aCaptureOfAnOrderUnderPaymentTermsSendsCapturePaymentAndAnswers202WithTheOrder() {
-        ResponseEntity<OrderView> response = controller.capture(STORE, orderId, "key-1", null);
+    void aCaptureOfAnOrderUnderPaymentTermsSendsCapturePaymentAndAnswers202WithWhatWasAccepted() {
+        ResponseEntity<PaymentRequestAnswer> response = controller.capture(STORE, orderId, "key-1", null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
-        assertThat(response.getBody().paymentStatus()).isEqualTo("authorized");
+        assertThat(response.getBody().capture())
+                .isEqualTo(new PaymentRequestAnswer.Accepted(
+                        orderId,
+                        "pending",
+                        com.draftorders.messaging.web.MoneyFormat.format(
+                                order().aggregate().cart().totals().totalPrice(),
+                                order().aggregate().currency()),
+                        order().aggregate().currency(),
+                        null,
+                        "key-1"));
+        assertThat(response.getBody().voidPayment()).isNull();
+        assertThat(response.getBody().refund()).isNull();
         OutgoingMessage command = paymentCommands().get(0);
         assertThat(paymentCommands()).hasSize(1);
         assertThat(command.key()).isEqualTo("pay_1");
@@ -111,11 +122,19 @@ class OrderPaymentControllerTest {
 
     @Test
     void theSameKeyAndBodyAgainReplaysTheAnswerAndSendsNoSecondCommand() {
-        controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
 
-        ResponseEntity<OrderView> again = controller.capture(STORE, orderId, "key-1", new CaptureRequest("12.50"));
+        ResponseEntity<PaymentRequestAnswer> first =
+                controller.capture(STORE, orderId, "key-2", new CaptureRequest("12.50"));
+        paymentServiceCaptures(1250);
+
+        ResponseEntity<PaymentRequestAnswer> again =
+                controller.capture(STORE, orderId, "key-2", new CaptureRequest("12.50"));
 
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+        assertThat(again.getBody())
+                .as("the replay answers what the first answer said, though the payment moved on since")
+                .isEqualTo(first.getBody());
+        assertThat(again.getBody().capture().amount()).isEqualTo("12.50");
         assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
         assertThat(paymentCommands()).hasSize(1);
         assertThat(order().aggregate().paymentRequests()).hasSize(1);
@@ -268,7 +287,7 @@ class OrderPaymentControllerTest {
             }
         };
 
-        ResponseEntity<OrderView> response = controller.capture(STORE, orderId, "key-1", null);
+        ResponseEntity<PaymentRequestAnswer> response = controller.capture(STORE, orderId, "key-1", null);
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
         assertThat(encodings[0]).isEqualTo(2);
