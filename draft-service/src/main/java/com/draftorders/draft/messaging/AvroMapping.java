@@ -302,6 +302,23 @@ public final class AvroMapping {
                 .setVisibleToCustomer(draft.details().visibleToCustomer())
                 .setReserveInventoryUntil(draft.details().reserveInventoryUntil())
                 .setInvoiceUrl(s.invoiceUrl())
+                .setLocalizedFields(draft.details().localizedFields().stream()
+                        .map(f -> new com.draftorders.avro.draft.LocalizedField(f.key(), f.value(), f.countryCode()))
+                        .toList())
+                .setAllowDiscountCodesInCheckout(draft.details().allowDiscountCodesInCheckout())
+                .setPurchasingEntity(
+                        draft.details().purchasingEntity() == null
+                                ? null
+                                : new com.draftorders.avro.draft.PurchasingEntity(
+                                        draft.details().purchasingEntity().customerId(),
+                                        draft.details().purchasingEntity().companyId(),
+                                        draft.details().purchasingEntity().companyLocationId(),
+                                        draft.details().purchasingEntity().companyContactId()))
+                .setHasTimelineComment(draft.hasTimelineComment())
+                .setAllVariantPricesOverridden(draft.allVariantPricesOverridden())
+                .setAnyVariantPricesOverridden(draft.anyVariantPricesOverridden())
+                .setInvoiceEmailTemplateSubject(draft.invoiceEmailTemplateSubject())
+                .setTransformerFingerprint(draft.transformerFingerprint())
                 .build();
     }
 
