@@ -306,14 +306,7 @@ public final class AvroMapping {
                         .map(f -> new com.draftorders.avro.draft.LocalizedField(f.key(), f.value(), f.countryCode()))
                         .toList())
                 .setAllowDiscountCodesInCheckout(draft.details().allowDiscountCodesInCheckout())
-                .setPurchasingEntity(
-                        draft.details().purchasingEntity() == null
-                                ? null
-                                : new com.draftorders.avro.draft.PurchasingEntity(
-                                        draft.details().purchasingEntity().customerId(),
-                                        draft.details().purchasingEntity().companyId(),
-                                        draft.details().purchasingEntity().companyLocationId(),
-                                        draft.details().purchasingEntity().companyContactId()))
+                .setPurchasingEntity(purchasingEntity(draft.details().purchasingEntity()))
                 .setHasTimelineComment(draft.hasTimelineComment())
                 .setAllVariantPricesOverridden(draft.allVariantPricesOverridden())
                 .setAnyVariantPricesOverridden(draft.anyVariantPricesOverridden())
@@ -381,6 +374,14 @@ public final class AvroMapping {
         return details.customAttributes().stream()
                 .map(a -> new CustomAttribute(a.key(), a.value()))
                 .toList();
+    }
+
+    /** Who buys, as the events and the order commands carry it. */
+    public static com.draftorders.avro.common.PurchasingEntity purchasingEntity(DraftDetails.PurchasingEntity p) {
+        return p == null
+                ? null
+                : new com.draftorders.avro.common.PurchasingEntity(
+                        p.customerId(), p.companyId(), p.companyLocationId(), p.companyContactId());
     }
 
     /** The details a channel sent with {@code CreateDraftOrder}. */

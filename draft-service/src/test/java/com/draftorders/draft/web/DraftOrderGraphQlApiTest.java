@@ -8,7 +8,9 @@ import com.draftorders.avro.draft.DraftOrderInvoiceSent;
 import com.draftorders.avro.common.CartSnapshot;
 import com.draftorders.avro.common.Totals;
 import com.draftorders.draft.application.DraftOrderService;
+import com.draftorders.avro.order.CreateOrderFromCart;
 import com.draftorders.draft.messaging.AvroMapping;
+import com.draftorders.schemas.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -109,6 +111,37 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
             d.orderCreated(orderId, "pay_" + orderId, now);
             return Optional.empty();
         });
+    }
+
+    @Test
+    void theCompanyThatBuysIsCarriedToTheOrderCommand() {
+        String store = newStore();
+        String gid = data(graphQl(
+                        store,
+                        """
+                        mutation { draftOrderCreate(input: {
+                            lineItems: [{title: "Pallet", originalUnitPrice: "100.00", quantity: 1}],
+                            purchasingEntity: {purchasingCompany: {companyId: "gid://shopify/Company/comp_acme",
+                              companyLocationId: "gid://shopify/CompanyLocation/loc_berlin"}}
+                          }) { draftOrder { id } userErrors { field message } } }
+                        """,
+                        null))
+                .path("draftOrderCreate")
+                .path("draftOrder")
+                .path("id")
+                .asString();
+        String id = plainId(gid);
+        calculate(store, id);
+        data(graphQl(store, "mutation { draftOrderComplete(id: \"" + gid + "\") { userErrors { code } } }", null));
+
+        theSagaCompletes(store, id, "order_b2b");
+
+        assertThat(recorded().payloads(Topics.ORDER_COMMANDS.name(), id, CreateOrderFromCart.class))
+                .singleElement()
+                .satisfies(c -> {
+                    assertThat(c.getPurchasingEntity().getCompanyId()).isEqualTo("comp_acme");
+                    assertThat(c.getPurchasingEntity().getCompanyLocationId()).isEqualTo("loc_berlin");
+                });
     }
 
     @Test
