@@ -204,7 +204,8 @@ public final class EmbeddedStack implements AutoCloseable {
         String token = devToken();
         return String.join(
                 "\n",
-                "  draft-service     " + service("draft-service").url() + "   (REST: /draft-orders, GraphQL: /graphql, GraphiQL: /graphiql)",
+                "  draft-service     " + service("draft-service").url()
+                        + "   (REST: /draft-orders, GraphQL: /graphql, GraphiQL: /graphiql)",
                 "  cart-service      " + service("cart-service").url(),
                 "  order-service     " + service("order-service").url() + "   (REST: /orders)",
                 "  payment-service   " + service("payment-service").url(),

@@ -56,18 +56,14 @@ class GraphQlEndToEndTest {
 
     @Test
     void thePhoneSaleCreatedOverGraphQlCompletesIntoACapturedOrderWithTheSameTotal() {
-        JsonNode created = data(send(
-                        graphQl,
-                        """
+        JsonNode created = data(send(graphQl, """
                         mutation draftOrderCreate($input: DraftOrderInput!) {
                           draftOrderCreate(input: $input) {
                             draftOrder { id name status ready }
                             userErrors { field message code }
                           }
                         }
-                        """,
-                        PHONE_SALE))
-                .path("draftOrderCreate");
+                        """, PHONE_SALE)).path("draftOrderCreate");
         assertThat(created.path("userErrors").isEmpty()).isTrue();
         String gid = created.path("draftOrder").path("id").asString();
         assertThat(gid).startsWith("gid://shopify/DraftOrder/");
@@ -75,9 +71,7 @@ class GraphQlEndToEndTest {
         JsonNode ready = Eventually.await(
                 "draft ready",
                 SAGA,
-                () -> data(send(
-                                graphQl,
-                                """
+                () -> data(send(graphQl, """
                                 query ($id: ID!) {
                                   draftOrder(id: $id) {
                                     ready
@@ -87,37 +81,48 @@ class GraphQlEndToEndTest {
                                     lineItems(first: 5) { nodes { title discountedTotalSet { shopMoney { amount } } } }
                                   }
                                 }
-                                """,
-                                vars("id", gid)))
-                        .path("draftOrder"),
+                                """, vars("id", gid))).path("draftOrder"),
                 d -> d.path("ready").asBoolean());
-        assertThat(ready.path("subtotalPriceSet").path("shopMoney").path("amount").asString()).isEqualTo("50.38");
-        assertThat(ready.path("totalTaxSet").path("shopMoney").path("amount").asString()).isEqualTo("10.52");
-        assertThat(ready.path("totalPriceSet").path("shopMoney").path("amount").asString()).isEqualTo("65.85");
-        assertThat(ready.path("totalPriceSet").path("shopMoney").path("currencyCode").asString()).isEqualTo("EUR");
-        assertThat(ready.path("lineItems").path("nodes").get(0).path("discountedTotalSet").path("shopMoney")
-                        .path("amount").asString())
+        assertThat(ready.path("subtotalPriceSet")
+                        .path("shopMoney")
+                        .path("amount")
+                        .asString())
+                .isEqualTo("50.38");
+        assertThat(ready.path("totalTaxSet").path("shopMoney").path("amount").asString())
+                .isEqualTo("10.52");
+        assertThat(ready.path("totalPriceSet").path("shopMoney").path("amount").asString())
+                .isEqualTo("65.85");
+        assertThat(ready.path("totalPriceSet")
+                        .path("shopMoney")
+                        .path("currencyCode")
+                        .asString())
+                .isEqualTo("EUR");
+        assertThat(ready.path("lineItems")
+                        .path("nodes")
+                        .get(0)
+                        .path("discountedTotalSet")
+                        .path("shopMoney")
+                        .path("amount")
+                        .asString())
                 .isEqualTo("35.98");
 
-        JsonNode completing = data(send(
-                        graphQl,
-                        """
+        JsonNode completing = data(send(graphQl, """
                         mutation ($id: ID!) {
                           draftOrderComplete(id: $id, paymentPending: false) {
                             draftOrder { status }
                             userErrors { field message code }
                           }
                         }
-                        """,
-                        vars("id", gid)))
-                .path("draftOrderComplete");
+                        """, vars("id", gid))).path("draftOrderComplete");
         assertThat(completing.path("userErrors").isEmpty()).isTrue();
         assertThat(completing.path("draftOrder").path("status").asString()).isEqualTo("COMPLETING");
 
         JsonNode completed = Eventually.await(
                 "draft completed",
                 SAGA,
-                () -> data(send(graphQl, "query ($id: ID!) { draftOrder(id: $id) { status order { id name } } }",
+                () -> data(send(
+                                graphQl,
+                                "query ($id: ID!) { draftOrder(id: $id) { status order { id name } } }",
                                 vars("id", gid)))
                         .path("draftOrder"),
                 d -> d.path("status").asString().equals("COMPLETED")
@@ -149,8 +154,11 @@ class GraphQlEndToEndTest {
         Rest store = new Rest(stack.service("draft-service").url(), "e2e_graphql_paging");
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(data(send(store, "mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) {"
-                                    + " draftOrder { id } } }", PHONE_SALE))
+            ids.add(data(send(
+                            store,
+                            "mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) {"
+                                    + " draftOrder { id } } }",
+                            PHONE_SALE))
                     .path("draftOrderCreate")
                     .path("draftOrder")
                     .path("id")
@@ -167,7 +175,9 @@ class GraphQlEndToEndTest {
 
         JsonNode first = data(send(store, page, "{}")).path("draftOrders");
         JsonNode second = data(send(
-                        store, page, vars("after", first.path("pageInfo").path("endCursor").asString())))
+                        store,
+                        page,
+                        vars("after", first.path("pageInfo").path("endCursor").asString())))
                 .path("draftOrders");
 
         assertThat(first.path("nodes").valueStream().map(n -> n.path("id").asString()))
@@ -180,8 +190,11 @@ class GraphQlEndToEndTest {
 
     @Test
     void anotherStoresDraftIsNullAndAMissingScopeIsAnErrorNamingIt() {
-        String gid = data(send(graphQl, "mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) {"
-                                + " draftOrder { id } } }", PHONE_SALE))
+        String gid = data(send(
+                        graphQl,
+                        "mutation ($input: DraftOrderInput!) { draftOrderCreate(input: $input) {"
+                                + " draftOrder { id } } }",
+                        PHONE_SALE))
                 .path("draftOrderCreate")
                 .path("draftOrder")
                 .path("id")
@@ -193,9 +206,10 @@ class GraphQlEndToEndTest {
                         .isNull())
                 .isTrue();
 
-        Rest readOnly = new Rest(
-                stack.service("draft-service").url(), "e2e_graphql", List.of(Scopes.READ_DRAFT_ORDERS));
-        Rest.Response refused = send(readOnly, "mutation { draftOrderDelete(input: {id: \"" + gid + "\"}) { deletedId } }", null);
+        Rest readOnly =
+                new Rest(stack.service("draft-service").url(), "e2e_graphql", List.of(Scopes.READ_DRAFT_ORDERS));
+        Rest.Response refused =
+                send(readOnly, "mutation { draftOrderDelete(input: {id: \"" + gid + "\"}) { deletedId } }", null);
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.path("errors").get(0).path("message").asString()).contains("write_draft_orders");
     }

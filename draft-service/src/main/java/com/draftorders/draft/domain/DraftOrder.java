@@ -716,7 +716,8 @@ public class DraftOrder {
 
     /** Whether there are variant lines and every one is priced differently from the variant's original price. */
     public boolean allVariantPricesOverridden() {
-        var variantLines = content.lineItems().stream().filter(l -> !l.isCustom()).toList();
+        var variantLines =
+                content.lineItems().stream().filter(l -> !l.isCustom()).toList();
         return !variantLines.isEmpty() && variantLines.stream().allMatch(DraftOrder::overridden);
     }
 

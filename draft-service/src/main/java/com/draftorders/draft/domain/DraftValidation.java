@@ -290,7 +290,8 @@ public final class DraftValidation {
                 required(violations, at + ".key", f.key(), MAX_KEY);
                 required(violations, at + ".value", f.value(), MAX_TEXT);
                 if (f.countryCode() != null && !f.countryCode().matches("[A-Z]{2}")) {
-                    violations.add(new Violation(at + ".country_code", "must be an ISO 3166-1 alpha-2 code such as BR"));
+                    violations.add(
+                            new Violation(at + ".country_code", "must be an ISO 3166-1 alpha-2 code such as BR"));
                 }
             }
         }
@@ -298,7 +299,8 @@ public final class DraftValidation {
         if (entity != null) {
             if ((entity.customerId() == null) == (entity.companyId() == null)) {
                 violations.add(new Violation(
-                        "purchasing_entity", "must name either a customer_id or a company_id with a company_location_id"));
+                        "purchasing_entity",
+                        "must name either a customer_id or a company_id with a company_location_id"));
             } else if (entity.isCompany() && entity.companyLocationId() == null) {
                 violations.add(new Violation("purchasing_entity.company_location_id", "is required with a company_id"));
             }

@@ -230,7 +230,9 @@ public class DraftOrderController {
     @PostMapping("/{id}/comments")
     public ResponseEntity<DraftOrderResponse> comment(
             StoreId store, @PathVariable String id, @RequestBody(required = false) CommentRequest request) {
-        String body = request == null || request.comment() == null ? null : request.comment().body();
+        String body = request == null || request.comment() == null
+                ? null
+                : request.comment().body();
         if (body == null || body.isBlank() || body.length() > DraftValidation.MAX_NOTE) {
             throw ApiException.invalid("comment.body", "must be 1 to " + DraftValidation.MAX_NOTE + " characters");
         }

@@ -46,8 +46,8 @@ import org.springframework.graphql.execution.ErrorType;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Shopify's draft-order GraphQL Admin API ({@code POST /graphql}) over the same use cases as REST: queries need
@@ -233,7 +233,8 @@ class DraftOrderGraphQlController {
         try {
             ObjectNode patch = GraphQlDraftMapping.restInput(input);
             DraftOrderInput parsed = parse(patch);
-            return drafts.update(store, draftId.get(), null, current -> DraftOrderWebMapping.toEdit(current, patch, parsed))
+            return drafts.update(
+                            store, draftId.get(), null, current -> DraftOrderWebMapping.toEdit(current, patch, parsed))
                     .map(outcome -> outcome(store, outcome, "id"))
                     .orElseGet(() -> notFound("draftOrder", "id"));
         } catch (ApiException e) {
@@ -246,7 +247,8 @@ class DraftOrderGraphQlController {
         String store = write(env);
         try {
             var newDraft = DraftOrderWebMapping.toNewDraft(restInput(input), defaultCurrency);
-            DraftOrder preview = calculations.preview(store, GraphQlCaller.of(env).authorization(), newDraft);
+            DraftOrder preview =
+                    calculations.preview(store, GraphQlCaller.of(env).authorization(), newDraft);
             return payload("calculatedDraftOrder", GraphQlDraftMapping.draftOrder(preview, null), List.of());
         } catch (ApiException e) {
             return payload("calculatedDraftOrder", null, invalid(e, "input"));
@@ -281,7 +283,8 @@ class DraftOrderGraphQlController {
                     "draftOrder",
                     null,
                     violations.stream()
-                            .map(v -> userError(List.of("paymentGatewayId"), "paymentGatewayId " + v.reason(), "INVALID"))
+                            .map(v ->
+                                    userError(List.of("paymentGatewayId"), "paymentGatewayId " + v.reason(), "INVALID"))
                             .toList());
         }
         return drafts.complete(store, draftId.get(), Boolean.TRUE.equals(paymentPending), gateway, null)
@@ -457,7 +460,9 @@ class DraftOrderGraphQlController {
         }
         if (ids.isEmpty() || ids.size() > DraftOrderBulkController.MAX_IDS) {
             errors.add(userError(
-                    List.of("ids"), "ids must name 1 to " + DraftOrderBulkController.MAX_IDS + " draft orders", "INVALID"));
+                    List.of("ids"),
+                    "ids must name 1 to " + DraftOrderBulkController.MAX_IDS + " draft orders",
+                    "INVALID"));
             return List.of();
         }
         List<String> targets = new ArrayList<>();
@@ -593,7 +598,8 @@ class DraftOrderGraphQlController {
         }
         DraftSearch.After after = DraftListQuery.decode(base, cursor);
         if (after == null) {
-            throw badRequest("ARGUMENT_INVALID", "the cursor is not one of this list (same query, sortKey and reverse)");
+            throw badRequest(
+                    "ARGUMENT_INVALID", "the cursor is not one of this list (same query, sortKey and reverse)");
         }
         return after;
     }
@@ -652,7 +658,8 @@ class DraftOrderGraphQlController {
     }
 
     private static Map<String, Object> notFound(String payloadField, String idField) {
-        return payload(payloadField, null, List.of(userError(List.of(idField), "Draft order does not exist", "NOT_FOUND")));
+        return payload(
+                payloadField, null, List.of(userError(List.of(idField), "Draft order does not exist", "NOT_FOUND")));
     }
 
     private static Map<String, Object> payload(String field, Object value, List<Map<String, Object>> userErrors) {
@@ -668,7 +675,9 @@ class DraftOrderGraphQlController {
         pageInfo.put("hasNextPage", hasNext);
         pageInfo.put("hasPreviousPage", hasPrevious);
         pageInfo.put("startCursor", edges.isEmpty() ? null : edges.get(0).get("cursor"));
-        pageInfo.put("endCursor", edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
+        pageInfo.put(
+                "endCursor",
+                edges.isEmpty() ? null : edges.get(edges.size() - 1).get("cursor"));
         return new GraphQlConnection(edges, nodes, pageInfo);
     }
 

@@ -38,7 +38,11 @@ record GraphQlCaller(String storeId, Set<String> scopes, boolean allScopes, Stri
                     .collect(Collectors.toSet());
             if (!(claim instanceof String store) || !VALID.matcher(store).matches()) {
                 return new GraphQlCaller(
-                        null, scopes, false, authorization, "the token has no valid " + Scopes.STORE_ID_CLAIM + " claim");
+                        null,
+                        scopes,
+                        false,
+                        authorization,
+                        "the token has no valid " + Scopes.STORE_ID_CLAIM + " claim");
             }
             return known(store, scopes, false, authorization, knownStores);
         }
@@ -48,7 +52,8 @@ record GraphQlCaller(String storeId, Set<String> scopes, boolean allScopes, Stri
         String header = headers.getFirst(StoreIdArgumentResolver.HEADER);
         String store = header == null || header.isBlank() ? StoreIdArgumentResolver.DEVELOPMENT_STORE : header.trim();
         if (!VALID.matcher(store).matches()) {
-            return new GraphQlCaller(null, Set.of(), true, authorization, "X-Store-Id must be 1-64 letters, digits, '-' or '_'");
+            return new GraphQlCaller(
+                    null, Set.of(), true, authorization, "X-Store-Id must be 1-64 letters, digits, '-' or '_'");
         }
         return known(store, Set.of(), true, authorization, knownStores);
     }

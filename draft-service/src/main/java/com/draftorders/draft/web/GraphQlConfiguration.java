@@ -6,7 +6,6 @@ import com.draftorders.messaging.web.KnownStores;
 import com.draftorders.messaging.work.ConcurrentChangeException;
 import graphql.GraphQLContext;
 import graphql.GraphQLError;
-import graphql.schema.DataFetchingEnvironment;
 import graphql.GraphqlErrorBuilder;
 import graphql.analysis.MaxQueryComplexityInstrumentation;
 import graphql.analysis.MaxQueryDepthInstrumentation;
@@ -19,6 +18,7 @@ import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.schema.CoercingParseLiteralException;
 import graphql.schema.CoercingParseValueException;
+import graphql.schema.DataFetchingEnvironment;
 import graphql.schema.GraphQLScalarType;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -67,9 +67,13 @@ class GraphQlConfiguration {
                 .scalar(scalar("CurrencyCode", false, GraphQlConfiguration::currency))
                 .scalar(scalar("URL", false, UnaryOperator.identity()))
                 .scalar(scalar("UnsignedInt64", true, GraphQlConfiguration::unsigned))
-                .type("PurchasingEntity", type -> type.typeResolver(env -> env.getSchema()
-                        .getObjectType(
-                                ((Map<?, ?>) env.getObject()).containsKey("company") ? "PurchasingCompany" : "Customer")));
+                .type(
+                        "PurchasingEntity",
+                        type -> type.typeResolver(env -> env.getSchema()
+                                .getObjectType(
+                                        ((Map<?, ?>) env.getObject()).containsKey("company")
+                                                ? "PurchasingCompany"
+                                                : "Customer")));
     }
 
     @Bean
@@ -210,7 +214,8 @@ class GraphQlConfiguration {
     private static String currency(String text) {
         String code = text.trim().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z]{3}")) {
-            throw new IllegalArgumentException("CurrencyCode must be an ISO 4217 code such as EUR, not \"" + text + "\"");
+            throw new IllegalArgumentException(
+                    "CurrencyCode must be an ISO 4217 code such as EUR, not \"" + text + "\"");
         }
         return code;
     }

@@ -3,8 +3,8 @@ package com.draftorders.draft.web;
 import com.draftorders.draft.domain.DraftContent;
 import com.draftorders.draft.domain.DraftOrder;
 import com.draftorders.draft.persistence.DraftSearch;
-import com.draftorders.draft.web.DraftOrderJson.DraftOrderView;
 import com.draftorders.draft.web.DraftOrderJson.Discount;
+import com.draftorders.draft.web.DraftOrderJson.DraftOrderView;
 import com.draftorders.draft.web.DraftOrderJson.LineItemView;
 import com.draftorders.draft.web.DraftOrderJson.TaxLineView;
 import com.draftorders.messaging.web.ApiException;
@@ -97,7 +97,9 @@ final class GraphQlDraftMapping {
             if (tags == null) {
                 out.putNull("tags");
             } else {
-                out.put("tags", String.join(", ", tags.stream().map(String::valueOf).toList()));
+                out.put(
+                        "tags",
+                        String.join(", ", tags.stream().map(String::valueOf).toList()));
             }
         }
         if (input.containsKey("discountCodes")) {
@@ -268,7 +270,9 @@ final class GraphQlDraftMapping {
             return money.toString();
         }
         Map<String, Object> input = map(moneyInput);
-        return input == null || input.get("amount") == null ? null : input.get("amount").toString();
+        return input == null || input.get("amount") == null
+                ? null
+                : input.get("amount").toString();
     }
 
     private static JsonNode strings(List<?> values) {
@@ -454,7 +458,9 @@ final class GraphQlDraftMapping {
         m.put("totalPriceSet", v.totalPriceSet());
         m.put(
                 "totalQuantityOfLineItems",
-                draft.content().lineItems().stream().mapToInt(DraftContent.LineItem::quantity).sum());
+                draft.content().lineItems().stream()
+                        .mapToInt(DraftContent.LineItem::quantity)
+                        .sum());
         m.put("totalWeight", v.totalWeight());
         m.put("_orderId", v.orderId());
         m.put("_storeId", draft.storeId());
@@ -473,10 +479,14 @@ final class GraphQlDraftMapping {
         m.put("completionFailureReason", v.completionFailureReason());
         m.put("allVariantPricesOverridden", v.allVariantPricesOverridden());
         m.put("anyVariantPricesOverridden", v.anyVariantPricesOverridden());
-        m.put("defaultCursor", defaultSearch == null || v.id() == null ? null : DraftListQuery.cursorAfter(defaultSearch, draft));
+        m.put(
+                "defaultCursor",
+                defaultSearch == null || v.id() == null ? null : DraftListQuery.cursorAfter(defaultSearch, draft));
         m.put("transformerFingerprint", v.transformerFingerprint());
         m.put("hasTimelineComment", v.hasTimelineComment());
-        m.put("invoiceEmailTemplateSubject", v.invoiceEmailTemplateSubject() == null ? "" : v.invoiceEmailTemplateSubject());
+        m.put(
+                "invoiceEmailTemplateSubject",
+                v.invoiceEmailTemplateSubject() == null ? "" : v.invoiceEmailTemplateSubject());
         m.put("localizedFields", GraphQlConnection.ofNodes(v.localizedFields()));
         m.put("allowDiscountCodesInCheckout", v.allowDiscountCodesInCheckout());
         m.put("purchasingEntity", purchasingEntity(v.purchasingEntity()));
@@ -495,7 +505,9 @@ final class GraphQlDraftMapping {
         }
         m.put("company", Map.of("id", gid("Company", p.companyId())));
         m.put("location", Map.of("id", gid("CompanyLocation", p.companyLocationId())));
-        m.put("contact", p.companyContactId() == null ? null : Map.of("id", gid("CompanyContact", p.companyContactId())));
+        m.put(
+                "contact",
+                p.companyContactId() == null ? null : Map.of("id", gid("CompanyContact", p.companyContactId())));
         return m;
     }
 
@@ -608,7 +620,9 @@ final class GraphQlDraftMapping {
             m.put("rate", rate);
             m.put(
                     "ratePercentage",
-                    rate == null ? null : new BigDecimal(t.rate()).movePointRight(2).doubleValue());
+                    rate == null
+                            ? null
+                            : new BigDecimal(t.rate()).movePointRight(2).doubleValue());
             m.put("priceSet", t.priceSet());
             lines.add(m);
         }

@@ -2,13 +2,13 @@ package com.draftorders.draft.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.draftorders.avro.common.CartSnapshot;
+import com.draftorders.avro.common.Totals;
 import com.draftorders.avro.draft.DraftOrderCreated;
 import com.draftorders.avro.draft.DraftOrderDeleted;
 import com.draftorders.avro.draft.DraftOrderInvoiceSent;
-import com.draftorders.avro.common.CartSnapshot;
-import com.draftorders.avro.common.Totals;
-import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.avro.order.CreateOrderFromCart;
+import com.draftorders.draft.application.DraftOrderService;
 import com.draftorders.draft.messaging.AvroMapping;
 import com.draftorders.schemas.Topics;
 import java.time.Instant;
@@ -46,14 +46,20 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0).path("variant").path("id").asString())
                 .isEqualTo("gid://shopify/ProductVariant/var_mug");
-        assertThat(lines.get(0).path("originalUnitPriceSet").path("shopMoney").path("amount").asString())
+        assertThat(lines.get(0)
+                        .path("originalUnitPriceSet")
+                        .path("shopMoney")
+                        .path("amount")
+                        .asString())
                 .isEqualTo("19.99");
         assertThat(lines.get(1).path("weight").path("value").asDouble()).isEqualTo(100.0);
-        assertThat(lines.get(1).path("appliedDiscount").path("valueType").asString()).isEqualTo("PERCENTAGE");
+        assertThat(lines.get(1).path("appliedDiscount").path("valueType").asString())
+                .isEqualTo("PERCENTAGE");
         assertThat(lines.get(2).path("custom").asBoolean()).isTrue();
         assertThat(lines.get(2).path("variant").isNull()).isTrue();
         assertThat(draft.path("shippingLine").path("title").asString()).isEqualTo("DHL Standard");
-        assertThat(draft.path("shippingAddress").path("countryCodeV2").asString()).isEqualTo("DE");
+        assertThat(draft.path("shippingAddress").path("countryCodeV2").asString())
+                .isEqualTo("DE");
         assertThat(draft.path("appliedDiscount").path("value").asDouble()).isEqualTo(10.0);
         assertThat(draftEvents(plainId(gid), DraftOrderCreated.class)).hasSize(1);
 
@@ -62,24 +68,26 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         assertThat(ready.path("ready").asBoolean()).isTrue();
         assertThat(ready.path("totalPriceSet").path("shopMoney").path("amount").asString())
                 .isEqualTo("62.43");
-        assertThat(ready.path("totalPriceSet").path("shopMoney").path("currencyCode").asString())
+        assertThat(ready.path("totalPriceSet")
+                        .path("shopMoney")
+                        .path("currencyCode")
+                        .asString())
                 .isEqualTo("EUR");
         assertThat(ready.path("transformerFingerprint").asString()).hasSize(32);
 
-        JsonNode completed = data(graphQl(
-                        store,
-                        """
+        JsonNode completed =
+                data(graphQl(store, """
                         mutation ($id: ID!) {
                           draftOrderComplete(id: $id) { draftOrder { id status } userErrors { field message code } }
                         }
-                        """,
-                        "{\"id\": \"" + gid + "\"}"))
-                .path("draftOrderComplete");
+                        """, "{\"id\": \"" + gid + "\"}")).path("draftOrderComplete");
         assertThat(completed.path("userErrors").isEmpty()).isTrue();
         assertThat(completed.path("draftOrder").path("status").asString()).isEqualTo("COMPLETING");
 
         theSagaCompletes(store, plainId(gid), "order_gql_1");
-        JsonNode done = data(graphQl(store, "query ($id: ID!) { draftOrder(id: $id) { status order { id } } }",
+        JsonNode done = data(graphQl(
+                        store,
+                        "query ($id: ID!) { draftOrder(id: $id) { status order { id } } }",
                         "{\"id\": \"" + gid + "\"}"))
                 .path("draftOrder");
         assertThat(done.path("status").asString()).isEqualTo("COMPLETED");
@@ -116,16 +124,13 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
     @Test
     void theCompanyThatBuysIsCarriedToTheOrderCommand() {
         String store = newStore();
-        String gid = data(graphQl(
-                        store,
-                        """
+        String gid = data(graphQl(store, """
                         mutation { draftOrderCreate(input: {
                             lineItems: [{title: "Pallet", originalUnitPrice: "100.00", quantity: 1}],
                             purchasingEntity: {purchasingCompany: {companyId: "gid://shopify/Company/comp_acme",
                               companyLocationId: "gid://shopify/CompanyLocation/loc_berlin"}}
                           }) { draftOrder { id } userErrors { field message } } }
-                        """,
-                        null))
+                        """, null))
                 .path("draftOrderCreate")
                 .path("draftOrder")
                 .path("id")
@@ -177,20 +182,17 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
     void invalidInputIsAUserErrorNamingTheGraphQlFieldAndNothingIsCreated() {
         String store = newStore();
 
-        JsonNode payload = data(graphQl(
-                        store,
-                        CREATE,
-                        """
+        JsonNode payload = data(graphQl(store, CREATE, """
                         {"input": {"email": "not an email",
                           "lineItems": [{"title": "Mug", "quantity": 1}]}}
-                        """))
-                .path("draftOrderCreate");
+                        """)).path("draftOrderCreate");
 
         assertThat(payload.path("draftOrder").isNull()).isTrue();
         List<String> fields = new ArrayList<>();
-        payload.path("userErrors").forEach(e -> fields.add(String.join(".", e.path("field").valueStream()
-                .map(JsonNode::asString)
-                .toList())));
+        payload.path("userErrors")
+                .forEach(e -> fields.add(String.join(
+                        ".",
+                        e.path("field").valueStream().map(JsonNode::asString).toList())));
         assertThat(fields).contains("input.lineItems.0.originalUnitPrice", "input.email");
         assertThat(payload.path("userErrors").get(0).path("code").asString()).isEqualTo("INVALID");
         assertThat(data(graphQl(store, "{ draftOrders(first: 5) { nodes { id } } }", null))
@@ -255,8 +257,11 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         for (int i = 0; i < 3; i++) {
             phone.add(createPhoneSale(store));
         }
-        data(graphQl(store, CREATE, "{\"input\": {\"tags\": [\"web\"], \"lineItems\": [{\"title\": \"Cap\","
-                + " \"originalUnitPrice\": \"9.00\", \"quantity\": 1}]}}"));
+        data(graphQl(
+                store,
+                CREATE,
+                "{\"input\": {\"tags\": [\"web\"], \"lineItems\": [{\"title\": \"Cap\","
+                        + " \"originalUnitPrice\": \"9.00\", \"quantity\": 1}]}}"));
         String page = """
                 query ($after: String) {
                   draftOrders(first: 2, after: $after, query: "status:open tag:phone") {
@@ -272,7 +277,8 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         assertThat(first.path("pageInfo").path("hasPreviousPage").asBoolean()).isFalse();
 
         String cursor = first.path("pageInfo").path("endCursor").asString();
-        JsonNode second = data(graphQl(store, page, "{\"after\": \"" + cursor + "\"}")).path("draftOrders");
+        JsonNode second =
+                data(graphQl(store, page, "{\"after\": \"" + cursor + "\"}")).path("draftOrders");
         assertThat(ids(second)).containsExactly(phone.get(2));
         assertThat(second.path("pageInfo").path("hasNextPage").asBoolean()).isFalse();
 
@@ -286,7 +292,9 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         assertThat(ids(back)).containsExactly(phone.get(0), phone.get(1));
 
         JsonNode newestFirst = data(graphQl(
-                        store, "{ draftOrders(first: 10, reverse: true, sortKey: NUMBER) { edges { node { id } } } }", null))
+                        store,
+                        "{ draftOrders(first: 10, reverse: true, sortKey: NUMBER) { edges { node { id } } } }",
+                        null))
                 .path("draftOrders");
         assertThat(ids(newestFirst)).hasSize(4).endsWith(phone.get(0));
         JsonNode byDefaultCursor = data(graphQl(
@@ -306,7 +314,8 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
 
     @Test
     void anUnknownSearchFilterIsAnErrorThatSaysWhichFiltersThereAre() {
-        var response = graphQl(newStore(), "{ draftOrders(first: 2, query: \"customer_id:5\") { nodes { id } } }", null);
+        var response =
+                graphQl(newStore(), "{ draftOrders(first: 2, query: \"customer_id:5\") { nodes { id } } }", null);
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.path("errors").get(0).path("message").asString())
@@ -322,24 +331,21 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
 
         JsonNode copy = data(graphQl(
                         store,
-                        "mutation { draftOrderDuplicate(id: \"" + gid + "\") { draftOrder { id status email } userErrors { code } } }",
+                        "mutation { draftOrderDuplicate(id: \"" + gid
+                                + "\") { draftOrder { id status email } userErrors { code } } }",
                         null))
                 .path("draftOrderDuplicate")
                 .path("draftOrder");
         assertThat(copy.path("id").asString()).isNotEqualTo(gid);
         assertThat(copy.path("email").asString()).isEqualTo("ada@example.com");
 
-        JsonNode sent = data(graphQl(
-                        store,
-                        """
+        JsonNode sent = data(graphQl(store, """
                         mutation ($id: ID!) {
                           draftOrderInvoiceSend(id: $id, email: {subject: "Your order", customMessage: "Thanks!"}) {
                             draftOrder { status invoiceUrl invoiceSentAt } userErrors { field message code }
                           }
                         }
-                        """,
-                        "{\"id\": \"" + gid + "\"}"))
-                .path("draftOrderInvoiceSend");
+                        """, "{\"id\": \"" + gid + "\"}")).path("draftOrderInvoiceSend");
         assertThat(sent.path("userErrors").isEmpty()).isTrue();
         assertThat(sent.path("draftOrder").path("status").asString()).isEqualTo("INVOICE_SENT");
         assertThat(sent.path("draftOrder").path("invoiceUrl").asString()).startsWith("https://shop.test/");
@@ -350,7 +356,8 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
         String copyId = copy.path("id").asString();
         JsonNode deleted = data(graphQl(
                         store,
-                        "mutation { draftOrderDelete(input: {id: \"" + copyId + "\"}) { deletedId userErrors { code } } }",
+                        "mutation { draftOrderDelete(input: {id: \"" + copyId
+                                + "\"}) { deletedId userErrors { code } } }",
                         null))
                 .path("draftOrderDelete");
         assertThat(deleted.path("deletedId").asString()).isEqualTo(copyId);
@@ -375,7 +382,8 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
                 .path("draftOrderBulkAddTags");
         assertThat(added.path("job").path("done").asBoolean()).isTrue();
         assertThat(added.path("userErrors").get(0).path("code").asString()).isEqualTo("NOT_FOUND");
-        assertThat(added.path("userErrors").get(0).path("field").get(1).asString()).isEqualTo("2");
+        assertThat(added.path("userErrors").get(0).path("field").get(1).asString())
+                .isEqualTo("2");
         assertThat(tags(store, a)).contains("priority");
         assertThat(tags(store, b)).contains("priority");
 
@@ -415,7 +423,9 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.path("errors").get(0).path("message").asString()).containsIgnoringCase("depth");
-        assertThat(response.path("data").isMissingNode() || response.path("data").isNull()).isTrue();
+        assertThat(response.path("data").isMissingNode()
+                        || response.path("data").isNull())
+                .isTrue();
     }
 
     @Test
@@ -435,23 +445,24 @@ class DraftOrderGraphQlApiTest extends GraphQlTestSupport {
     @Test
     void thePriceOverriddenFlagsFollowTheVariantLines() {
         String store = newStore();
-        JsonNode draft = data(graphQl(
-                        store,
-                        CREATE,
-                        """
+        JsonNode draft =
+                data(graphQl(store, CREATE, """
                         {"input": {"lineItems": [
                           {"variantId": "var_a", "title": "A", "originalUnitPrice": "10.00", "quantity": 1,
                            "priceOverride": {"amount": "8.00", "currencyCode": "USD"}},
                           {"variantId": "var_b", "title": "B", "originalUnitPrice": "5.00", "quantity": 1},
                           {"title": "Custom", "originalUnitPrice": "1.00", "quantity": 1}]}}
-                        """))
-                .path("draftOrderCreate")
-                .path("draftOrder");
+                        """)).path("draftOrderCreate").path("draftOrder");
 
         assertThat(draft.path("anyVariantPricesOverridden").asBoolean()).isTrue();
         assertThat(draft.path("allVariantPricesOverridden").asBoolean()).isFalse();
-        assertThat(draft.path("lineItems").path("nodes").get(0).path("originalUnitPriceSet").path("shopMoney")
-                        .path("amount").asString())
+        assertThat(draft.path("lineItems")
+                        .path("nodes")
+                        .get(0)
+                        .path("originalUnitPriceSet")
+                        .path("shopMoney")
+                        .path("amount")
+                        .asString())
                 .isEqualTo("8.00");
         assertThat(draft.path("transformerFingerprint").isNull()).isTrue();
     }

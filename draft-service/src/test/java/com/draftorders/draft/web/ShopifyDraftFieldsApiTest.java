@@ -34,15 +34,15 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
         String id = rest.path("id").asString();
 
         assertThat(rest.path("localized_fields").get(0).path("key").asString()).isEqualTo("TAX_CREDENTIAL_BR");
-        assertThat(rest.path("localized_fields").get(0).path("country_code").asString()).isEqualTo("BR");
+        assertThat(rest.path("localized_fields").get(0).path("country_code").asString())
+                .isEqualTo("BR");
         assertThat(rest.path("allow_discount_codes_in_checkout").asBoolean()).isTrue();
-        assertThat(rest.path("purchasing_entity").path("company_location_id").asString()).isEqualTo("loc_berlin");
+        assertThat(rest.path("purchasing_entity").path("company_location_id").asString())
+                .isEqualTo("loc_berlin");
         assertThat(rest.path("all_variant_prices_overridden").asBoolean()).isTrue();
         assertThat(rest.path("any_variant_prices_overridden").asBoolean()).isTrue();
 
-        JsonNode graph = data(graphQl(
-                        store,
-                        """
+        JsonNode graph = data(graphQl(store, """
                         query ($id: ID!) { draftOrder(id: $id) {
                           localizedFields(first: 5) { nodes { key value countryCode } }
                           allowDiscountCodesInCheckout
@@ -52,10 +52,13 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
                             ... on Customer { id }
                           }
                         } }
-                        """,
-                        "{\"id\": \"gid://shopify/DraftOrder/" + id + "\"}"))
+                        """, "{\"id\": \"gid://shopify/DraftOrder/" + id + "\"}"))
                 .path("draftOrder");
-        assertThat(graph.path("localizedFields").path("nodes").get(0).path("value").asString())
+        assertThat(graph.path("localizedFields")
+                        .path("nodes")
+                        .get(0)
+                        .path("value")
+                        .asString())
                 .isEqualTo("123.456.789-09");
         assertThat(graph.path("allowDiscountCodesInCheckout").asBoolean()).isTrue();
         assertThat(graph.path("purchasingEntity").path("__typename").asString()).isEqualTo("PurchasingCompany");
@@ -86,15 +89,15 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
 
         var invoice = get(url.substring("https://shop.test".length()), null);
 
-        assertThat(invoice.path("invoice", "allow_discount_codes_in_checkout").asBoolean()).isTrue();
+        assertThat(invoice.path("invoice", "allow_discount_codes_in_checkout").asBoolean())
+                .isTrue();
     }
 
     @Test
     void overGraphQlACustomerBuyerAndLocalizedFieldsAreSetAndAKeysCountryIsItsSuffix() {
         String store = newStore();
-        JsonNode draft = data(graphQl(
-                        store,
-                        """
+        JsonNode draft =
+                data(graphQl(store, """
                         mutation { draftOrderCreate(input: {
                             lineItems: [{title: "Mug", originalUnitPrice: "5.00", quantity: 1}],
                             localizedFields: [{key: "TAX_CREDENTIAL_MX", value: "RFC123"}],
@@ -104,12 +107,13 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
                               purchasingEntity { __typename ... on Customer { id } } allowDiscountCodesInCheckout }
                             userErrors { field message }
                           } }
-                        """,
-                        null))
-                .path("draftOrderCreate")
-                .path("draftOrder");
+                        """, null)).path("draftOrderCreate").path("draftOrder");
 
-        assertThat(draft.path("localizedFields").path("nodes").get(0).path("countryCode").asString())
+        assertThat(draft.path("localizedFields")
+                        .path("nodes")
+                        .get(0)
+                        .path("countryCode")
+                        .asString())
                 .isEqualTo("MX");
         assertThat(draft.path("purchasingEntity").path("__typename").asString()).isEqualTo("Customer");
         assertThat(draft.path("purchasingEntity").path("id").asString()).isEqualTo("gid://shopify/Customer/cust_9");
@@ -125,7 +129,8 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
                         null))
                 .path("draftOrderCreate");
 
-        assertThat(payload.path("userErrors").valueStream()
+        assertThat(payload.path("userErrors")
+                        .valueStream()
                         .map(e -> e.path("field").get(1).asString())
                         .toList())
                 .contains("purchasingEntity");
@@ -135,13 +140,16 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
     void aTimelineCommentIsListedAndSetsHasTimelineCommentEvenOnACompletedDraft() {
         String store = newStore();
         String id = createDraft(store, draftBody("19.99", "ada@example.com", ""));
-        assertThat(get("/draft-orders/" + id, store).path("draft_order", "has_timeline_comment").asBoolean())
+        assertThat(get("/draft-orders/" + id, store)
+                        .path("draft_order", "has_timeline_comment")
+                        .asBoolean())
                 .isFalse();
 
         var commented = post("/draft-orders/" + id + "/comments", store, "{\"comment\": {\"body\": \"Called back\"}}");
 
         assertThat(commented.status()).isEqualTo(201);
-        assertThat(commented.path("draft_order", "has_timeline_comment").asBoolean()).isTrue();
+        assertThat(commented.path("draft_order", "has_timeline_comment").asBoolean())
+                .isTrue();
         var events = get("/draft-orders/" + id + "/events", store).path("events");
         JsonNode last = events.get(events.size() - 1);
         assertThat(last.path("type").asString()).isEqualTo("comment");
@@ -153,8 +161,10 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
                 .isTrue();
         assertThat(draftEvents(id, DraftOrderUpdated.class))
                 .last()
-                .satisfies(e -> assertThat(e.getDraftOrder().getHasTimelineComment()).isTrue());
-        assertThat(post("/draft-orders/" + id + "/comments", store, "{\"comment\": {\"body\": \" \"}}").status())
+                .satisfies(e ->
+                        assertThat(e.getDraftOrder().getHasTimelineComment()).isTrue());
+        assertThat(post("/draft-orders/" + id + "/comments", store, "{\"comment\": {\"body\": \" \"}}")
+                        .status())
                 .isEqualTo(422);
     }
 
@@ -173,22 +183,36 @@ class ShopifyDraftFieldsApiTest extends GraphQlTestSupport {
         assertThat(before.path("transformerFingerprint").isNull()).isTrue();
 
         calculate(store, id);
-        String first = data(graphQl(store, query, null)).path("draftOrder").path("transformerFingerprint").asString();
+        String first = data(graphQl(store, query, null))
+                .path("draftOrder")
+                .path("transformerFingerprint")
+                .asString();
         send("PATCH", "/draft-orders/" + id, store, "{\"draft_order\": {\"note\": \"no content change\"}}");
-        String afterNote = data(graphQl(store, query, null)).path("draftOrder").path("transformerFingerprint").asString();
+        String afterNote = data(graphQl(store, query, null))
+                .path("draftOrder")
+                .path("transformerFingerprint")
+                .asString();
         send("PATCH", "/draft-orders/" + id, store, "{\"draft_order\": {\"shipping_line\": null}}");
         calculate(store, id);
-        String afterContent = data(graphQl(store, query, null)).path("draftOrder").path("transformerFingerprint").asString();
+        String afterContent = data(graphQl(store, query, null))
+                .path("draftOrder")
+                .path("transformerFingerprint")
+                .asString();
 
         assertThat(first).hasSize(32).isEqualTo(afterNote);
         assertThat(afterContent).hasSize(32).isNotEqualTo(first);
-        assertThat(get("/draft-orders/" + id, store).path("draft_order", "transformer_fingerprint").asString())
+        assertThat(get("/draft-orders/" + id, store)
+                        .path("draft_order", "transformer_fingerprint")
+                        .asString())
                 .isEqualTo(afterContent);
-        assertThat(get("/draft-orders/" + id, store).path("draft_order", "invoice_email_template_subject").asString())
+        assertThat(get("/draft-orders/" + id, store)
+                        .path("draft_order", "invoice_email_template_subject")
+                        .asString())
                 .startsWith("Invoice #D");
         assertThat(draftEvents(id, DraftOrderUpdated.class))
                 .last()
-                .satisfies(e -> assertThat(e.getDraftOrder().getTransformerFingerprint()).isEqualTo(afterContent));
+                .satisfies(e -> assertThat(e.getDraftOrder().getTransformerFingerprint())
+                        .isEqualTo(afterContent));
         assertThat(List.of(first)).doesNotContainNull();
     }
 }

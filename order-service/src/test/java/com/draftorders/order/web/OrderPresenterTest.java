@@ -63,7 +63,8 @@ class OrderPresenterTest {
 
         assertThat(entity.get("company_id").stringValue()).isEqualTo("comp_1");
         assertThat(entity.get("company_location_id").stringValue()).isEqualTo("loc_1");
-        assertThat(json(OrderFixtures.newOrder()).get("purchasing_entity").isNull()).isTrue();
+        assertThat(json(OrderFixtures.newOrder()).get("purchasing_entity").isNull())
+                .isTrue();
     }
 
     @Test
