@@ -214,6 +214,18 @@ class GraphQlEndToEndTest {
         assertThat(refused.path("errors").get(0).path("message").asString()).contains("write_draft_orders");
     }
 
+    @Test
+    void graphiQlIsServedWithoutATokenWhileTheEndpointNeedsOne() {
+        Rest anonymous = Rest.withToken(stack.service("draft-service").url(), null);
+
+        Rest.Response page = anonymous.get("/graphiql?path=/graphql");
+        Rest.Response query = send(anonymous, "{ draftOrders(first: 1) { nodes { id } } }", null);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body().asString()).containsIgnoringCase("graphiql");
+        assertThat(query.status()).isEqualTo(401);
+    }
+
     private static Rest.Response send(Rest client, String document, String variables) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", document);
