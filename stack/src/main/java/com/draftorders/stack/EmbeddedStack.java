@@ -110,6 +110,8 @@ public final class EmbeddedStack implements AutoCloseable {
         if (name.equals("draft-service")) {
             // draft-service asks cart-service to calculate a draft that is not saved (POST /draft-orders/calculate)
             arguments.add("--draftorders.drafts.cart-service-url=" + settings.serviceUrl(settings.cartPort()));
+            // GraphiQL at /graphiql for trying the GraphQL Admin API (its page is public, /graphql needs the token)
+            arguments.add("--spring.graphql.graphiql.enabled=true");
             if (serviceArguments.stream().noneMatch(a -> a.startsWith("--" + KNOWN_STORES + "="))) {
                 arguments.add("--" + KNOWN_STORES + "=" + String.join(",", DEFAULT_STORES));
             }
@@ -223,7 +225,8 @@ public final class EmbeddedStack implements AutoCloseable {
         String token = devToken();
         return String.join(
                 "\n",
-                "  draft-service     " + service("draft-service").url() + "   (REST: /draft-orders)",
+                "  draft-service     " + service("draft-service").url()
+                        + "   (REST: /draft-orders, GraphQL: /graphql, GraphiQL: /graphiql)",
                 "  cart-service      " + service("cart-service").url(),
                 "  order-service     " + service("order-service").url() + "   (REST: /orders)",
                 "  payment-service   " + service("payment-service").url(),

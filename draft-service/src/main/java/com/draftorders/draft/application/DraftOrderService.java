@@ -138,6 +138,11 @@ public class DraftOrderService {
         return change(storeId, id, newFlow(), draft -> draft.update(expectedVersion, edit.apply(draft), now()));
     }
 
+    /** Adds a merchant's comment to the draft's timeline (any status). */
+    public Optional<Outcome> comment(String storeId, String id, String body) {
+        return change(storeId, id, newFlow(), draft -> draft.addComment(body, now()));
+    }
+
     public Optional<Outcome> addTags(String storeId, String id, List<String> tags) {
         return change(storeId, id, newFlow(), draft -> draft.addTags(tags, now()));
     }

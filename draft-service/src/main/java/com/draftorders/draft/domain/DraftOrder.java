@@ -59,6 +59,9 @@ public class DraftOrder {
     /** How many timeline entries a draft keeps (the oldest are dropped). */
     public static final int TIMELINE_KEPT = 100;
 
+    /** The timeline entry type of a merchant's comment. */
+    public static final String COMMENT = "comment";
+
     /** Who the draft is for. */
     public record Customer(String email, String phone, String customerId) {}
 
@@ -545,6 +548,13 @@ public class DraftOrder {
         diff(changed, "source_name", details.sourceName(), d.sourceName());
         diff(changed, "visible_to_customer", details.visibleToCustomer(), d.visibleToCustomer());
         diff(changed, "reserve_inventory_until", details.reserveInventoryUntil(), d.reserveInventoryUntil());
+        diff(changed, "localized_fields", details.localizedFields(), d.localizedFields());
+        diff(
+                changed,
+                "allow_discount_codes_in_checkout",
+                details.allowDiscountCodesInCheckout(),
+                d.allowDiscountCodesInCheckout());
+        diff(changed, "purchasing_entity", details.purchasingEntity(), d.purchasingEntity());
         return changed;
     }
 
@@ -658,6 +668,61 @@ public class DraftOrder {
         events.add(new DraftOrderEvent.Deleted());
         record("deleted", "Deleted", now);
         return Optional.empty();
+    }
+
+    /**
+     * Adds a merchant's comment to the timeline (Shopify's timeline comments), whatever the status; a new version and
+     * an update event, so subscribers see {@link #hasTimelineComment}.
+     */
+    public Optional<Refusal> addComment(String body, Instant now) {
+        touch(now);
+        events.add(new Updated());
+        record(COMMENT, body, now);
+        return Optional.empty();
+    }
+
+    /** Whether the timeline holds a merchant's comment. */
+    public boolean hasTimelineComment() {
+        return timeline.stream().anyMatch(e -> COMMENT.equals(e.type()));
+    }
+
+    /** The subject of the invoice email when the merchant does not write one (Shopify's template: "Invoice #D1001"). */
+    public String invoiceEmailTemplateSubject() {
+        return name == null ? null : "Invoice " + name;
+    }
+
+    /**
+     * A fingerprint of what the current totals were computed from (Shopify's {@code transformerFingerprint}): a hash
+     * of the content and the content version the cart calculated for; null while they are being calculated.
+     */
+    public String transformerFingerprint() {
+        if (!isReady()) {
+            return null;
+        }
+        String basis = calculation.draftVersion() + "\n" + content;
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether some variant line is priced differently from the variant's original price. */
+    public boolean anyVariantPricesOverridden() {
+        return content.lineItems().stream().filter(l -> !l.isCustom()).anyMatch(DraftOrder::overridden);
+    }
+
+    /** Whether there are variant lines and every one is priced differently from the variant's original price. */
+    public boolean allVariantPricesOverridden() {
+        var variantLines =
+                content.lineItems().stream().filter(l -> !l.isCustom()).toList();
+        return !variantLines.isEmpty() && variantLines.stream().allMatch(DraftOrder::overridden);
+    }
+
+    private static boolean overridden(DraftContent.LineItem line) {
+        return line.originalPrice() != null && line.originalPrice() != line.price();
     }
 
     private Optional<Refusal> versionRefusal(Long expectedVersion) {

@@ -25,6 +25,7 @@ public final class DraftValidation {
     public static final int MAX_METAFIELDS = 50;
     public static final int MAX_CUSTOM_ATTRIBUTES = 50;
     public static final int MAX_KEY = 64;
+    public static final int MAX_LOCALIZED_FIELDS = 20;
     public static final int MAX_VALUE = 5_000;
     /** Ids and references an upstream channel sends: request_id, external_reference, line_item_id. */
     public static final int MAX_REFERENCE = 255;
@@ -292,6 +293,40 @@ public final class DraftValidation {
         }
         text(violations, "po_number", details.poNumber(), MAX_TEXT);
         text(violations, "source_name", details.sourceName(), MAX_TEXT);
+        var localized = details.localizedFields();
+        if (localized.size() > MAX_LOCALIZED_FIELDS) {
+            violations.add(new Violation(
+                    "localized_fields", "must have at most " + MAX_LOCALIZED_FIELDS + " localized fields"));
+        } else {
+            for (int i = 0; i < localized.size(); i++) {
+                var f = localized.get(i);
+                String at = "localized_fields[" + i + "]";
+                if (f == null) {
+                    violations.add(new Violation(at, "must not be null"));
+                    continue;
+                }
+                required(violations, at + ".key", f.key(), MAX_KEY);
+                required(violations, at + ".value", f.value(), MAX_TEXT);
+                if (f.countryCode() != null && !f.countryCode().matches("[A-Z]{2}")) {
+                    violations.add(
+                            new Violation(at + ".country_code", "must be an ISO 3166-1 alpha-2 code such as BR"));
+                }
+            }
+        }
+        var entity = details.purchasingEntity();
+        if (entity != null) {
+            if ((entity.customerId() == null) == (entity.companyId() == null)) {
+                violations.add(new Violation(
+                        "purchasing_entity",
+                        "must name either a customer_id or a company_id with a company_location_id"));
+            } else if (entity.isCompany() && entity.companyLocationId() == null) {
+                violations.add(new Violation("purchasing_entity.company_location_id", "is required with a company_id"));
+            }
+            text(violations, "purchasing_entity.customer_id", entity.customerId(), MAX_TEXT);
+            text(violations, "purchasing_entity.company_id", entity.companyId(), MAX_TEXT);
+            text(violations, "purchasing_entity.company_location_id", entity.companyLocationId(), MAX_TEXT);
+            text(violations, "purchasing_entity.company_contact_id", entity.companyContactId(), MAX_TEXT);
+        }
     }
 
     /**

@@ -302,6 +302,16 @@ public final class AvroMapping {
                 .setVisibleToCustomer(draft.details().visibleToCustomer())
                 .setReserveInventoryUntil(draft.details().reserveInventoryUntil())
                 .setInvoiceUrl(s.invoiceUrl())
+                .setLocalizedFields(draft.details().localizedFields().stream()
+                        .map(f -> new com.draftorders.avro.draft.LocalizedField(f.key(), f.value(), f.countryCode()))
+                        .toList())
+                .setAllowDiscountCodesInCheckout(draft.details().allowDiscountCodesInCheckout())
+                .setPurchasingEntity(purchasingEntity(draft.details().purchasingEntity()))
+                .setHasTimelineComment(draft.hasTimelineComment())
+                .setAllVariantPricesOverridden(draft.allVariantPricesOverridden())
+                .setAnyVariantPricesOverridden(draft.anyVariantPricesOverridden())
+                .setInvoiceEmailTemplateSubject(draft.invoiceEmailTemplateSubject())
+                .setTransformerFingerprint(draft.transformerFingerprint())
                 .build();
     }
 
@@ -364,6 +374,14 @@ public final class AvroMapping {
         return details.customAttributes().stream()
                 .map(a -> new CustomAttribute(a.key(), a.value()))
                 .toList();
+    }
+
+    /** Who buys, as the events and the order commands carry it. */
+    public static com.draftorders.avro.common.PurchasingEntity purchasingEntity(DraftDetails.PurchasingEntity p) {
+        return p == null
+                ? null
+                : new com.draftorders.avro.common.PurchasingEntity(
+                        p.customerId(), p.companyId(), p.companyLocationId(), p.companyContactId());
     }
 
     /** The details a channel sent with {@code CreateDraftOrder}. */

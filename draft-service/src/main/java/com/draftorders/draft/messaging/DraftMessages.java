@@ -137,6 +137,8 @@ public class DraftMessages {
                                     draft.details().sourceName() != null
                                             ? draft.details().sourceName()
                                             : s.channel() == null ? "draft_order" : s.channel())
+                            .setPurchasingEntity(
+                                    AvroMapping.purchasingEntity(draft.details().purchasingEntity()))
                             .build()));
         }
         if (event instanceof DraftOrderEvent.Completed) {

@@ -342,7 +342,21 @@ public class Drafts implements AggregateType<DraftOrder> {
                 .string("poNumber", d.poNumber())
                 .string("sourceName", d.sourceName())
                 .flag("visibleToCustomer", d.visibleToCustomer())
-                .instant("reserveInventoryUntil", d.reserveInventoryUntil());
+                .instant("reserveInventoryUntil", d.reserveInventoryUntil())
+                .documents(
+                        "localizedFields",
+                        d.localizedFields(),
+                        (f, o) -> o.string("key", f.key())
+                                .string("value", f.value())
+                                .string("countryCode", f.countryCode()))
+                .flag("allowDiscountCodesInCheckout", d.allowDiscountCodesInCheckout())
+                .document(
+                        "purchasingEntity",
+                        d.purchasingEntity(),
+                        (p, o) -> o.string("customerId", p.customerId())
+                                .string("companyId", p.companyId())
+                                .string("companyLocationId", p.companyLocationId())
+                                .string("companyContactId", p.companyContactId()));
     }
 
     @Override
@@ -935,6 +949,9 @@ public class Drafts implements AggregateType<DraftOrder> {
             String sourceName;
             boolean visibleToCustomer;
             Instant reserveInventoryUntil;
+            List<DraftDetails.LocalizedField> localizedFields = List.of();
+            boolean allowDiscountCodesInCheckout;
+            DraftDetails.PurchasingEntity purchasingEntity;
         };
         Bson.readDocument(reader, (name, in) -> {
             switch (name) {
@@ -944,6 +961,9 @@ public class Drafts implements AggregateType<DraftOrder> {
                 case "sourceName" -> d.sourceName = in.readString();
                 case "visibleToCustomer" -> d.visibleToCustomer = in.readBoolean();
                 case "reserveInventoryUntil" -> d.reserveInventoryUntil = Bson.readInstant(in);
+                case "localizedFields" -> d.localizedFields = Bson.readList(in, Drafts::readLocalizedField);
+                case "allowDiscountCodesInCheckout" -> d.allowDiscountCodesInCheckout = in.readBoolean();
+                case "purchasingEntity" -> d.purchasingEntity = readPurchasingEntity(in);
                 default -> in.skipValue();
             }
         });
@@ -953,7 +973,37 @@ public class Drafts implements AggregateType<DraftOrder> {
                 d.poNumber,
                 d.sourceName,
                 d.visibleToCustomer,
-                d.reserveInventoryUntil);
+                d.reserveInventoryUntil,
+                d.localizedFields,
+                d.allowDiscountCodesInCheckout,
+                d.purchasingEntity);
+    }
+
+    private static DraftDetails.LocalizedField readLocalizedField(BsonReader reader) {
+        String[] f = new String[3];
+        Bson.readDocument(reader, (name, in) -> {
+            switch (name) {
+                case "key" -> f[0] = in.readString();
+                case "value" -> f[1] = in.readString();
+                case "countryCode" -> f[2] = in.readString();
+                default -> in.skipValue();
+            }
+        });
+        return new DraftDetails.LocalizedField(f[0], f[1], f[2]);
+    }
+
+    private static DraftDetails.PurchasingEntity readPurchasingEntity(BsonReader reader) {
+        String[] p = new String[4];
+        Bson.readDocument(reader, (name, in) -> {
+            switch (name) {
+                case "customerId" -> p[0] = in.readString();
+                case "companyId" -> p[1] = in.readString();
+                case "companyLocationId" -> p[2] = in.readString();
+                case "companyContactId" -> p[3] = in.readString();
+                default -> in.skipValue();
+            }
+        });
+        return new DraftDetails.PurchasingEntity(p[0], p[1], p[2], p[3]);
     }
 
     private static DraftDetails.Metafield readMetafield(BsonReader reader) {

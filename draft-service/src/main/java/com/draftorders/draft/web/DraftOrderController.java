@@ -9,6 +9,7 @@ import com.draftorders.draft.domain.Invoice;
 import com.draftorders.draft.domain.PaymentTerms;
 import com.draftorders.draft.domain.Refusal;
 import com.draftorders.draft.web.DraftOrderJson.CancelRequest;
+import com.draftorders.draft.web.DraftOrderJson.CommentRequest;
 import com.draftorders.draft.web.DraftOrderJson.CompleteRequest;
 import com.draftorders.draft.web.DraftOrderJson.CreateRequest;
 import com.draftorders.draft.web.DraftOrderJson.DraftOrderInput;
@@ -219,6 +220,26 @@ public class DraftOrderController {
         var result = drafts.delete(store.value(), id);
         result.refusal().ifPresent(DraftOrderController::refused);
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Adds a comment to the draft's timeline (Shopify's timeline comments; any status): 201 with the draft, whose
+     * {@code has_timeline_comment} is then true. The comment is listed by {@code GET /draft-orders/{id}/events} as type
+     * {@code comment}.
+     */
+    @PostMapping("/{id}/comments")
+    public ResponseEntity<DraftOrderResponse> comment(
+            StoreId store, @PathVariable String id, @RequestBody(required = false) CommentRequest request) {
+        String body = request == null || request.comment() == null
+                ? null
+                : request.comment().body();
+        if (body == null || body.isBlank() || body.length() > DraftValidation.MAX_NOTE) {
+            throw ApiException.invalid("comment.body", "must be 1 to " + DraftValidation.MAX_NOTE + " characters");
+        }
+        Outcome outcome = drafts.comment(store.value(), id, body.trim()).orElseThrow(() -> notFound(id));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .eTag(etag(outcome.draft()))
+                .body(new DraftOrderResponse(DraftOrderWebMapping.view(outcome.draft())));
     }
 
     /** The draft's timeline, oldest first: what happened, when, and the version it produced. */

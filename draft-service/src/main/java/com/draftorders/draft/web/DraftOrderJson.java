@@ -37,7 +37,22 @@ public final class DraftOrderJson {
             String presentmentCurrency,
             String exchangeRate,
             List<String> discountCodes,
-            Boolean billingMatchesShipping) {}
+            Boolean billingMatchesShipping,
+            List<LocalizedFieldJson> localizedFields,
+            Boolean allowDiscountCodesInCheckout,
+            PurchasingEntityJson purchasingEntity) {}
+
+    /** A field for a country, e.g. {@code {"key": "TAX_CREDENTIAL_BR", "value": "...", "country_code": "BR"}}. */
+    public record LocalizedFieldJson(String key, String value, String countryCode) {}
+
+    /** Who buys: {@code customer_id}, or {@code company_id} with {@code company_location_id} (and a contact). */
+    public record PurchasingEntityJson(
+            String customerId, String companyId, String companyLocationId, String companyContactId) {}
+
+    /** {@code POST /draft-orders/{id}/comments} body: {@code {"comment": {"body": "..."}}}. */
+    public record CommentRequest(CommentInput comment) {}
+
+    public record CommentInput(String body) {}
 
     /** {@code PATCH /draft-orders/{id}} body: {@code {"draft_order": {...only the fields to change...}}}. */
     public record UpdateRequest(DraftOrderInput draftOrder) {}
@@ -168,7 +183,15 @@ public final class DraftOrderJson {
             MoneySet subtotalPriceSet,
             MoneySet totalShippingPriceSet,
             MoneySet totalTaxSet,
-            MoneySet totalPriceSet) {}
+            MoneySet totalPriceSet,
+            List<LocalizedFieldJson> localizedFields,
+            boolean allowDiscountCodesInCheckout,
+            PurchasingEntityJson purchasingEntity,
+            boolean hasTimelineComment,
+            boolean allVariantPricesOverridden,
+            boolean anyVariantPricesOverridden,
+            String invoiceEmailTemplateSubject,
+            String transformerFingerprint) {}
 
     public record LineItemView(
             String id,
@@ -225,7 +248,8 @@ public final class DraftOrderJson {
             String totalShippingPrice,
             String totalTax,
             String totalPrice,
-            Instant invoiceSentAt) {}
+            Instant invoiceSentAt,
+            boolean allowDiscountCodesInCheckout) {}
 
     public record PublicInvoiceLine(
             String title, String variantTitle, String sku, int quantity, String price, String discountedTotal) {}

@@ -81,7 +81,10 @@ final class DraftOrderWebMapping {
                 input.poNumber(),
                 input.sourceName(),
                 Boolean.TRUE.equals(input.visibleToCustomer()),
-                input.reserveInventoryUntil());
+                input.reserveInventoryUntil(),
+                localizedFields(input.localizedFields()),
+                Boolean.TRUE.equals(input.allowDiscountCodesInCheckout()),
+                purchasingEntity(input.purchasingEntity()));
         if (inputs.size() <= DraftValidation.MAX_LINE_ITEMS) {
             validate(errors, customer, content, input.note(), tags, details);
         }
@@ -162,7 +165,14 @@ final class DraftOrderWebMapping {
                         : details.visibleToCustomer(),
                 present.has("reserve_inventory_until")
                         ? input.reserveInventoryUntil()
-                        : details.reserveInventoryUntil());
+                        : details.reserveInventoryUntil(),
+                present.has("localized_fields") ? localizedFields(input.localizedFields()) : details.localizedFields(),
+                present.has("allow_discount_codes_in_checkout")
+                        ? Boolean.TRUE.equals(input.allowDiscountCodesInCheckout())
+                        : details.allowDiscountCodesInCheckout(),
+                present.has("purchasing_entity")
+                        ? purchasingEntity(input.purchasingEntity())
+                        : details.purchasingEntity());
         if (lineCount <= DraftValidation.MAX_LINE_ITEMS) {
             validate(errors, newCustomer, newContent, note, tags, newDetails);
         }
@@ -225,6 +235,30 @@ final class DraftOrderWebMapping {
                     discount(errors, at + ".applied_discount", line.appliedDiscount(), currency)));
         }
         return lines;
+    }
+
+    private static List<DraftDetails.LocalizedField> localizedFields(List<DraftOrderJson.LocalizedFieldJson> input) {
+        if (input == null) {
+            return List.of();
+        }
+        return input.stream()
+                .filter(java.util.Objects::nonNull)
+                .map(f -> new DraftDetails.LocalizedField(f.key(), f.value(), upper(f.countryCode())))
+                .toList();
+    }
+
+    private static DraftDetails.PurchasingEntity purchasingEntity(DraftOrderJson.PurchasingEntityJson input) {
+        return input == null
+                ? null
+                : new DraftDetails.PurchasingEntity(
+                        blankToNull(input.customerId()),
+                        blankToNull(input.companyId()),
+                        blankToNull(input.companyLocationId()),
+                        blankToNull(input.companyContactId()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
     }
 
     private static List<DraftDetails.Metafield> metafields(List<MetafieldJson> input) {
@@ -522,7 +556,24 @@ final class DraftOrderWebMapping {
                         ? null
                         : sets.of(totals.totalShippingPrice(), pt == null ? null : pt.totalShippingPrice()),
                 totals == null ? null : sets.of(totals.totalTax(), pt == null ? null : pt.totalTax()),
-                totals == null ? null : sets.of(totals.totalPrice(), pt == null ? null : pt.totalPrice()));
+                totals == null ? null : sets.of(totals.totalPrice(), pt == null ? null : pt.totalPrice()),
+                draft.details().localizedFields().stream()
+                        .map(f -> new DraftOrderJson.LocalizedFieldJson(f.key(), f.value(), f.countryCode()))
+                        .toList(),
+                draft.details().allowDiscountCodesInCheckout(),
+                purchasingEntityView(draft.details().purchasingEntity()),
+                draft.hasTimelineComment(),
+                draft.allVariantPricesOverridden(),
+                draft.anyVariantPricesOverridden(),
+                draft.invoiceEmailTemplateSubject(),
+                draft.transformerFingerprint());
+    }
+
+    private static DraftOrderJson.PurchasingEntityJson purchasingEntityView(DraftDetails.PurchasingEntity p) {
+        return p == null
+                ? null
+                : new DraftOrderJson.PurchasingEntityJson(
+                        p.customerId(), p.companyId(), p.companyLocationId(), p.companyContactId());
     }
 
     /**
@@ -575,7 +626,8 @@ final class DraftOrderWebMapping {
                 view.totalShippingPrice(),
                 view.totalTax(),
                 view.totalPrice(),
-                view.invoiceSentAt());
+                view.invoiceSentAt(),
+                view.allowDiscountCodesInCheckout());
     }
 
     private static Discount discountView(

@@ -144,7 +144,10 @@ class DraftsCodecTest {
                         "PO-7",
                         "phone",
                         true,
-                        T.plusSeconds(13)),
+                        T.plusSeconds(13),
+                        List.of(new DraftDetails.LocalizedField("TAX_CREDENTIAL_BR", "123.456.789-09", "BR")),
+                        true,
+                        new DraftDetails.PurchasingEntity("cust_1", "comp_1", "loc_1", "contact_1")),
                 "https://shop.test/invoices/dorder_1",
                 T.plusSeconds(14),
                 List.of(new TimelineEntry("created", T, "Draft order #D1001 created", 1)));

@@ -16,6 +16,8 @@ public final class RouteScopes {
             "/actuator/health/**",
             "/actuator/info",
             "/actuator/prometheus",
+            "/graphiql",
+            "/graphiql/**",
             "/invoices/**",
             "/v3/api-docs",
             "/v3/api-docs/**",

@@ -12,6 +12,8 @@ import java.util.Optional;
  * @param draftOrderName the draft's display name, e.g. {@code #D1001} (may be null)
  * @param paymentPending true when the order is created under payment terms: nothing is captured now
  * @param paymentTerms when a pending payment is due (may be null)
+ * @param purchasingEntity who buys, as the draft named it: a customer, or a company at one of its locations (may be
+ *     null)
  */
 public record OrderDetails(
         String draftOrderId,
@@ -25,11 +27,46 @@ public record OrderDetails(
         List<String> tags,
         boolean paymentPending,
         PaymentTerms paymentTerms,
-        String sourceName) {
+        String sourceName,
+        PurchasingEntity purchasingEntity) {
 
     public OrderDetails {
         tags = tags == null ? List.of() : List.copyOf(tags);
     }
+
+    /** Details without a purchasing entity. */
+    public OrderDetails(
+            String draftOrderId,
+            String draftOrderName,
+            String paymentId,
+            Cart cart,
+            String email,
+            String phone,
+            String customerId,
+            String note,
+            List<String> tags,
+            boolean paymentPending,
+            PaymentTerms paymentTerms,
+            String sourceName) {
+        this(
+                draftOrderId,
+                draftOrderName,
+                paymentId,
+                cart,
+                email,
+                phone,
+                customerId,
+                note,
+                tags,
+                paymentPending,
+                paymentTerms,
+                sourceName,
+                null);
+    }
+
+    /** A customer ({@code customerId}), or a company buying for one of its locations through a contact. */
+    public record PurchasingEntity(
+            String customerId, String companyId, String companyLocationId, String companyContactId) {}
 
     /** Why no order can be made from these details, or empty when one can. */
     public Optional<String> refusalReason() {

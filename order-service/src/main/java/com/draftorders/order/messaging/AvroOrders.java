@@ -42,7 +42,15 @@ public final class AvroOrders {
                 command.getTags(),
                 command.getPaymentPending(),
                 terms == null ? null : new PaymentTerms(terms.getNetDays(), terms.getDueAt()),
-                command.getSourceName());
+                command.getSourceName(),
+                purchasingEntity(command.getPurchasingEntity()));
+    }
+
+    private static OrderDetails.PurchasingEntity purchasingEntity(com.draftorders.avro.common.PurchasingEntity p) {
+        return p == null
+                ? null
+                : new OrderDetails.PurchasingEntity(
+                        p.getCustomerId(), p.getCompanyId(), p.getCompanyLocationId(), p.getCompanyContactId());
     }
 
     /** The order as {@code OrderCreated} carries it. */
@@ -70,6 +78,14 @@ public final class AvroOrders {
                                         .build())
                 .setPaymentDueAt(order.paymentDueAt())
                 .setCreatedAt(order.createdAt())
+                .setPurchasingEntity(
+                        details.purchasingEntity() == null
+                                ? null
+                                : new com.draftorders.avro.common.PurchasingEntity(
+                                        details.purchasingEntity().customerId(),
+                                        details.purchasingEntity().companyId(),
+                                        details.purchasingEntity().companyLocationId(),
+                                        details.purchasingEntity().companyContactId()))
                 .build();
     }
 

@@ -140,7 +140,28 @@ public class Orders implements AggregateType<Order> {
                     out.instant("dueAt", terms.dueAt());
                 })
                 .string("sourceName", d.sourceName())
+                .document(
+                        "purchasingEntity",
+                        d.purchasingEntity(),
+                        (p, out) -> out.string("customerId", p.customerId())
+                                .string("companyId", p.companyId())
+                                .string("companyLocationId", p.companyLocationId())
+                                .string("companyContactId", p.companyContactId()))
                 .document("cart", d.cart(), Orders::writeCart);
+    }
+
+    private static OrderDetails.PurchasingEntity readPurchasingEntity(BsonReader reader) {
+        String[] p = new String[4];
+        Bson.readDocument(reader, (name, in) -> {
+            switch (name) {
+                case "customerId" -> p[0] = in.readString();
+                case "companyId" -> p[1] = in.readString();
+                case "companyLocationId" -> p[2] = in.readString();
+                case "companyContactId" -> p[3] = in.readString();
+                default -> in.skipValue();
+            }
+        });
+        return new OrderDetails.PurchasingEntity(p[0], p[1], p[2], p[3]);
     }
 
     private static Long nonZero(long amount) {
@@ -293,6 +314,7 @@ public class Orders implements AggregateType<Order> {
             boolean paymentPending;
             PaymentTerms paymentTerms;
             String sourceName;
+            OrderDetails.PurchasingEntity purchasingEntity;
             Cart cart;
         };
         Bson.readDocument(reader, (name, in) -> {
@@ -318,6 +340,7 @@ public class Orders implements AggregateType<Order> {
                 case "paymentPending" -> s.paymentPending = in.readBoolean();
                 case "paymentTerms" -> s.paymentTerms = readPaymentTerms(in);
                 case "sourceName" -> s.sourceName = in.readString();
+                case "purchasingEntity" -> s.purchasingEntity = readPurchasingEntity(in);
                 case "cart" -> s.cart = readCart(in);
                 default -> in.skipValue();
             }
@@ -334,7 +357,8 @@ public class Orders implements AggregateType<Order> {
                 s.tags,
                 s.paymentPending,
                 s.paymentTerms,
-                s.sourceName);
+                s.sourceName,
+                s.purchasingEntity);
         return Order.restore(new Order.State(
                 s.id,
                 s.storeId,

@@ -93,7 +93,14 @@ public final class OrderPresenter {
                 sets.of(totals.subtotalPrice(), pt == null ? null : pt.subtotalPrice()),
                 sets.of(totals.totalShippingPrice(), pt == null ? null : pt.totalShippingPrice()),
                 sets.of(totals.totalTax(), pt == null ? null : pt.totalTax()),
-                sets.of(totals.totalPrice(), pt == null ? null : pt.totalPrice()));
+                sets.of(totals.totalPrice(), pt == null ? null : pt.totalPrice()),
+                details.purchasingEntity() == null
+                        ? null
+                        : new OrderView.PurchasingEntityView(
+                                details.purchasingEntity().customerId(),
+                                details.purchasingEntity().companyId(),
+                                details.purchasingEntity().companyLocationId(),
+                                details.purchasingEntity().companyContactId()));
     }
 
     /**

@@ -50,7 +50,12 @@ public record OrderView(
         MoneySet subtotalPriceSet,
         MoneySet totalShippingPriceSet,
         MoneySet totalTaxSet,
-        MoneySet totalPriceSet) {
+        MoneySet totalPriceSet,
+        PurchasingEntityView purchasingEntity) {
+
+    /** Who buys: {@code customer_id}, or a {@code company_id} at {@code company_location_id} (Shopify's purchasingEntity). */
+    public record PurchasingEntityView(
+            String customerId, String companyId, String companyLocationId, String companyContactId) {}
 
     public record LineItemView(
             String id,

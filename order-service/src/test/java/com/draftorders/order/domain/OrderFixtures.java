@@ -241,7 +241,8 @@ public final class OrderFixtures {
                 List.of("phone", "vip"),
                 true,
                 new PaymentTerms(30, Instant.parse("2025-04-01T00:00:00.001Z")),
-                "phone");
+                "phone",
+                new OrderDetails.PurchasingEntity("cust_1", "comp_1", "loc_1", "contact_1"));
         return new Order.State(
                 "order_full",
                 "store-full",
@@ -273,7 +274,8 @@ public final class OrderFixtures {
                 d.tags(),
                 d.paymentPending(),
                 d.paymentTerms(),
-                d.sourceName());
+                d.sourceName(),
+                d.purchasingEntity());
         return new Order.State(
                 id,
                 s.storeId(),

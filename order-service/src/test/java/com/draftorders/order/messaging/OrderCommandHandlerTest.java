@@ -79,6 +79,23 @@ class OrderCommandHandlerTest {
     }
 
     @Test
+    void theDraftsPurchasingEntityIsCarriedToTheOrderAndItsOrderCreated() {
+        CreateOrderFromCart command = AvroFixtures.createOrder("dorder_b2b", "pay_b2b");
+        command.setPurchasingEntity(
+                new com.draftorders.avro.common.PurchasingEntity(null, "comp_acme", "loc_berlin", "contact_7"));
+        bed.deliver(command(STORE, command));
+
+        Stored<Order> stored = orderOf("dorder_b2b");
+        var entity = stored.aggregate().details().purchasingEntity();
+        assertThat(entity.companyId()).isEqualTo("comp_acme");
+        assertThat(entity.companyLocationId()).isEqualTo("loc_berlin");
+        assertThat(entity.companyContactId()).isEqualTo("contact_7");
+        OrderSnapshot snapshot = ((OrderCreated) bed.payloadOf(stored.outbox().get(0))).getOrder();
+        assertThat(snapshot.getPurchasingEntity().getCompanyLocationId()).isEqualTo("loc_berlin");
+        assertThat(snapshot.getPurchasingEntity().getCustomerId()).isNull();
+    }
+
+    @Test
     void theOrderAnnouncesItselfAndAsksForTheCaptureInTheSameWrite() {
         IncomingMessage<CreateOrderFromCart> command = command(STORE, AvroFixtures.createOrder("dorder_1", "pay_1"));
         bed.deliver(command);

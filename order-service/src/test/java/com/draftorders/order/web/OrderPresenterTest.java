@@ -57,6 +57,17 @@ class OrderPresenterTest {
     }
 
     @Test
+    void theCompanyThatBuysIsShownAsThePurchasingEntity() {
+        JsonNode entity = json(com.draftorders.order.domain.Order.restore(OrderFixtures.everyFieldSet()))
+                .get("purchasing_entity");
+
+        assertThat(entity.get("company_id").stringValue()).isEqualTo("comp_1");
+        assertThat(entity.get("company_location_id").stringValue()).isEqualTo("loc_1");
+        assertThat(json(OrderFixtures.newOrder()).get("purchasing_entity").isNull())
+                .isTrue();
+    }
+
+    @Test
     void lineItemsCarryTheirCatalogReferencePricesDiscountAndTaxes() {
         JsonNode line = json(OrderFixtures.newOrder()).get("line_items").get(0);
 
