@@ -231,7 +231,11 @@ public class MessagingAutoConfiguration {
         return new ConsumerLagMetrics(
                 admin.getConfigurationProperties(),
                 groupId,
-                subscriptions.orderedStream().map(s -> s.topic().name()).distinct().toList(),
+                subscriptions
+                        .orderedStream()
+                        .map(s -> s.topic().name())
+                        .distinct()
+                        .toList(),
                 clock,
                 Duration.ofSeconds(5));
     }

@@ -71,7 +71,8 @@ class SagaLogTest {
                 .onSuccess(record, new RecordMetadata(new TopicPartition("cart-events", 3), 9, 0, 0, 0, 0));
 
         assertThat(lines.list).singleElement().satisfies(line -> {
-            assertThat(line.getFormattedMessage()).isEqualTo("cart-service emitted CartLocked cart_1 to cart-events[3]@9");
+            assertThat(line.getFormattedMessage())
+                    .isEqualTo("cart-service emitted CartLocked cart_1 to cart-events[3]@9");
             assertThat(line.getMDCPropertyMap())
                     .containsEntry(TraceContext.MDC_TRACE_ID, trace.traceId())
                     .containsEntry(SagaLog.MDC_SERVICE, "cart-service");

@@ -84,16 +84,16 @@ class CartPropertiesTest {
     void aRegionWithoutAConfiguredRateIsAWarningNotASilentZero() throws IOException {
         CartCalculator calculator = CartConfiguration.calculator(fromServiceYaml());
 
-        assertThat(warningsShippedTo(calculator, "US", null))
-                .singleElement()
-                .satisfies(w -> {
-                    assertThat(w.reason().code()).isEqualTo("no_tax_rate");
-                    assertThat(w.field()).isEqualTo("shipping_address");
-                    assertThat(w.message()).contains("US");
-                });
-        assertThat(warningsShippedTo(calculator, "BR", null)).extracting(w -> w.reason().code())
+        assertThat(warningsShippedTo(calculator, "US", null)).singleElement().satisfies(w -> {
+            assertThat(w.reason().code()).isEqualTo("no_tax_rate");
+            assertThat(w.field()).isEqualTo("shipping_address");
+            assertThat(w.message()).contains("US");
+        });
+        assertThat(warningsShippedTo(calculator, "BR", null))
+                .extracting(w -> w.reason().code())
                 .containsExactly("no_tax_rate");
-        assertThat(warningsShippedTo(calculator, "US", "TX")).extracting(w -> w.message())
+        assertThat(warningsShippedTo(calculator, "US", "TX"))
+                .extracting(w -> w.message())
                 .singleElement()
                 .asString()
                 .contains("US-TX");

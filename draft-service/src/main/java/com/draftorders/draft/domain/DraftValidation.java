@@ -49,8 +49,7 @@ public final class DraftValidation {
                     "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV",
                     "WI", "WY", "DC", "AS", "GU", "MP", "PR", "UM", "VI", "AA", "AE", "AP"),
             "CA",
-            java.util.Set.of(
-                    "AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"));
+            java.util.Set.of("AB", "BC", "MB", "NB", "NL", "NS", "NT", "NU", "ON", "PE", "QC", "SK", "YT"));
 
     /** A discount code: letters, digits, {@code _ - .}, 1 to 64 characters, starting with a letter or digit. */
     public static final String DISCOUNT_CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";

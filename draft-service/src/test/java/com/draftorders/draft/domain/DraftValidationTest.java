@@ -207,7 +207,9 @@ class DraftValidationTest {
         assertThat(contentFields(shippedTo("CA", "ON"))).isEmpty();
         assertThat(contentFields(shippedTo("US", "ON"))).containsExactly("shipping_address.province_code");
         assertThat(contentFields(shippedTo("US", "ZZ"))).containsExactly("shipping_address.province_code");
-        assertThat(contentFields(shippedTo("DE", "BY"))).as("other countries: the form only").isEmpty();
+        assertThat(contentFields(shippedTo("DE", "BY")))
+                .as("other countries: the form only")
+                .isEmpty();
     }
 
     @Test

@@ -82,12 +82,7 @@ class DraftLimitsApiTest extends DraftServiceTestBase {
                         {"draft_order": {"currency": "EURO", "email": "nope",
                           "line_items": [{"title": "", "price": "-1", "quantity": 2000000}]}}
                         """))
-                .contains(
-                        "currency",
-                        "email",
-                        "line_items[0].title",
-                        "line_items[0].price",
-                        "line_items[0].quantity");
+                .contains("currency", "email", "line_items[0].title", "line_items[0].price", "line_items[0].quantity");
     }
 
     @Test
@@ -95,7 +90,8 @@ class DraftLimitsApiTest extends DraftServiceTestBase {
         assertThat(refusedFields(draft(List.of(line("")), "\"shipping_address\": {\"country_code\": \"ZZ\"}")))
                 .containsExactly("shipping_address.country_code");
         assertThat(refusedFields(draft(
-                        List.of(line("")), "\"shipping_address\": {\"country_code\": \"US\", \"province_code\": \"XX\"}")))
+                        List.of(line("")),
+                        "\"shipping_address\": {\"country_code\": \"US\", \"province_code\": \"XX\"}")))
                 .containsExactly("shipping_address.province_code");
     }
 
