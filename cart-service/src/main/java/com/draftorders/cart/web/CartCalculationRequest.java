@@ -1,5 +1,7 @@
 package com.draftorders.cart.web;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.draftorders.cart.domain.Address;
 import java.util.List;
 
@@ -31,7 +33,7 @@ public record CartCalculationRequest(
             String sku,
             String title,
             String variantTitle,
-            Integer quantity,
+            @JsonSetter(nulls = Nulls.FAIL) Integer quantity,
             String price,
             String originalPrice,
             Long grams,

@@ -19,8 +19,13 @@ public record DraftDetails(
     public static final DraftDetails NONE = new DraftDetails(List.of(), List.of(), null, null, false, null);
 
     public DraftDetails {
-        metafields = metafields == null ? List.of() : List.copyOf(metafields);
-        customAttributes = customAttributes == null ? List.of() : List.copyOf(customAttributes);
+        // null entries are kept so that validation names them (metafields[0]) instead of failing here
+        metafields = metafields == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(metafields));
+        customAttributes = customAttributes == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(customAttributes));
     }
 
     /** A merchant-defined field: {@code namespace} + {@code key} identify it, {@code type} says how to read it. */

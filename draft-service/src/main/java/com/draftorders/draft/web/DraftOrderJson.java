@@ -1,6 +1,8 @@
 package com.draftorders.draft.web;
 
 import com.draftorders.messaging.web.MoneySet;
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
@@ -14,7 +16,7 @@ public final class DraftOrderJson {
     public record CreateRequest(DraftOrderInput draftOrder) {}
 
     public record DraftOrderInput(
-            String currency,
+            @JsonSetter(nulls = Nulls.FAIL) String currency,
             String email,
             String phone,
             CustomerRef customer,
@@ -55,7 +57,7 @@ public final class DraftOrderJson {
             String sku,
             String title,
             String variantTitle,
-            Integer quantity,
+            @JsonSetter(nulls = Nulls.FAIL) Integer quantity,
             String price,
             String originalPrice,
             Long grams,

@@ -1,0 +1,54 @@
+package com.draftorders.messaging.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Refuses a change whose answer the client would not accept before the change is made: without this a request with
+ * {@code Accept: text/html} (or an unreadable {@code Accept}) would be carried out and only then answered 406, so the
+ * client would be told "refused" about something that happened. Only for methods that change something; every
+ * route answers JSON (or a problem), so {@code application/json}, {@code application/problem+json} and wildcards are
+ * acceptable.
+ */
+public class AcceptableAnswers implements HandlerInterceptor {
+
+    private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotAcceptableException {
+        String method = request.getMethod();
+        if (!(handler instanceof HandlerMethod) || method.equals("GET") || method.equals("HEAD")
+                || method.equals("OPTIONS")) {
+            return true;
+        }
+        var accept = request.getHeaders(HttpHeaders.ACCEPT);
+        if (accept == null || !accept.hasMoreElements()) {
+            return true;
+        }
+        List<MediaType> acceptable;
+        try {
+            acceptable = MediaType.parseMediaTypes(java.util.Collections.list(accept));
+        } catch (InvalidMediaTypeException e) {
+            throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+        }
+        if (acceptable.isEmpty()) {
+            return true;
+        }
+        for (MediaType wanted : acceptable) {
+            for (MediaType answer : ANSWERS) {
+                if (wanted.isCompatibleWith(answer) && wanted.getQualityValue() > 0) {
+                    return true;
+                }
+            }
+        }
+        throw new HttpMediaTypeNotAcceptableException(ANSWERS);
+    }
+}
