@@ -79,8 +79,8 @@ public class MessageCodec implements AutoCloseable {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
             value = reader.read(null, decoder);
             if (!decoder.isEnd()) {
-                throw new UndecodableMessageException(
-                        "bytes are left after the Avro record of schema " + id + ": the record is not exactly one datum");
+                throw new UndecodableMessageException("bytes are left after the Avro record of schema " + id
+                        + ": the record is not exactly one datum");
             }
         } catch (UndecodableMessageException e) {
             throw e;

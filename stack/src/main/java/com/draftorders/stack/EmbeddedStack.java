@@ -243,8 +243,8 @@ public final class EmbeddedStack implements AutoCloseable {
                                 "  security.protocol=SASL_PLAINTEXT",
                                 "  sasl.mechanism=" + KafkaSecurity.MECHANISM,
                                 "  sasl.jaas.config=" + security.jaas("channel"),
-                                "  (every principal's password: " + settings.dataDir().resolve("kafka")
-                                        .resolve("credentials.properties") + ")"),
+                                "  (every principal's password: "
+                                        + settings.dataDir().resolve("kafka").resolve("credentials.properties") + ")"),
                 "",
                 "Development token (store dev, scopes " + String.join(" ", Scopes.ALL) + ", valid 24 h; the signing"
                         + " key is new at every start):",

@@ -147,9 +147,12 @@ public final class KafkaSecurity {
     /** A Kafka client's settings to authenticate as {@code principal}. */
     public Map<String, Object> clientProperties(String principal) {
         return Map.of(
-                "security.protocol", "SASL_PLAINTEXT",
-                "sasl.mechanism", MECHANISM,
-                "sasl.jaas.config", jaas(principal));
+                "security.protocol",
+                "SASL_PLAINTEXT",
+                "sasl.mechanism",
+                MECHANISM,
+                "sasl.jaas.config",
+                jaas(principal));
     }
 
     String jaas(String principal) {
@@ -178,7 +181,8 @@ public final class KafkaSecurity {
                 "sasl.mechanism.inter.broker.protocol=" + MECHANISM,
                 "sasl.mechanism.controller.protocol=PLAIN",
                 "listener.name.sasl_plaintext.sasl.enabled.mechanisms=" + MECHANISM,
-                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config=" + jaas(ADMIN).replace("\\", "\\\\"),
+                "listener.name.sasl_plaintext.scram-sha-512.sasl.jaas.config="
+                        + jaas(ADMIN).replace("\\", "\\\\"),
                 "listener.name.controller.sasl.enabled.mechanisms=PLAIN",
                 "listener.name.controller.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule"
                         + " required username=\"" + CONTROLLER + "\" password=\"" + controllerPassword
@@ -204,9 +208,7 @@ public final class KafkaSecurity {
             List<UserScramCredentialAlteration> users = new ArrayList<>();
             for (String principal : principals()) {
                 users.add(new UserScramCredentialUpsertion(
-                        principal,
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192),
-                        password(principal)));
+                        principal, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 8192), password(principal)));
             }
             admin.alterUserScramCredentials(users).all().get();
             List<NewTopic> topics = new ArrayList<>();
@@ -237,13 +239,12 @@ public final class KafkaSecurity {
     List<AclBinding> bindings() {
         List<AclBinding> bindings = new ArrayList<>();
         for (Grant grant : grants) {
-            ResourceType type =
-                    switch (grant.type()) {
-                        case "topic" -> ResourceType.TOPIC;
-                        case "group" -> ResourceType.GROUP;
-                        case "cluster" -> ResourceType.CLUSTER;
-                        default -> throw new IllegalStateException("unknown resource type " + grant.type());
-                    };
+            ResourceType type = switch (grant.type()) {
+                case "topic" -> ResourceType.TOPIC;
+                case "group" -> ResourceType.GROUP;
+                case "cluster" -> ResourceType.CLUSTER;
+                default -> throw new IllegalStateException("unknown resource type " + grant.type());
+            };
             PatternType pattern = PatternType.fromString(grant.pattern().toUpperCase(Locale.ROOT));
             for (String operation : grant.operations()) {
                 AclOperation op = AclOperation.fromString(
@@ -254,8 +255,7 @@ public final class KafkaSecurity {
                 for (String name : grant.names()) {
                     bindings.add(new AclBinding(
                             new ResourcePattern(type, type == ResourceType.CLUSTER ? "kafka-cluster" : name, pattern),
-                            new AccessControlEntry(
-                                    "User:" + grant.principal(), "*", op, AclPermissionType.ALLOW)));
+                            new AccessControlEntry("User:" + grant.principal(), "*", op, AclPermissionType.ALLOW)));
                 }
             }
         }

@@ -38,7 +38,10 @@ class SecureStackEndToEndTest {
     @BeforeAll
     static void start() {
         stack = new EmbeddedStack(
-                        StackSettings.randomPorts(TestStack.tempDir()), TestStack.withTestStores(List.of()), false, true)
+                        StackSettings.randomPorts(TestStack.tempDir()),
+                        TestStack.withTestStores(List.of()),
+                        false,
+                        true)
                 .start();
     }
 
@@ -73,8 +76,10 @@ class SecureStackEndToEndTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         String draftId = created.path("draft_order", "id").asString();
         Eventually.await(
-                "draft ready", SAGA, () -> drafts.get("/draft-orders/" + draftId), r -> r.path("draft_order", "ready")
-                        .asBoolean());
+                "draft ready",
+                SAGA,
+                () -> drafts.get("/draft-orders/" + draftId),
+                r -> r.path("draft_order", "ready").asBoolean());
         assertThat(drafts.post("/draft-orders/" + draftId + "/complete", "{\"payment_pending\": true}")
                         .status())
                 .isEqualTo(202);
@@ -105,9 +110,10 @@ class SecureStackEndToEndTest {
                     "the channel's draft",
                     SAGA,
                     () -> drafts.get("/draft-orders?limit=250"),
-                    r -> r.path("draft_orders").valueStream().anyMatch(d -> d.path("external_reference")
-                            .asString()
-                            .equals("secure-1")));
+                    r -> r.path("draft_orders")
+                            .valueStream()
+                            .anyMatch(
+                                    d -> d.path("external_reference").asString().equals("secure-1")));
 
             // what it is not for: the broker refuses its CapturePayment
             var commands = Topics.PAYMENT_COMMANDS;
@@ -138,8 +144,9 @@ class SecureStackEndToEndTest {
         anonymous.put("bootstrap.servers", stack.settings().kafkaBootstrap());
         anonymous.put("max.block.ms", 5_000);
         try (var nobody = new KafkaProducer<>(anonymous, new StringSerializer(), new ByteArraySerializer())) {
-            assertThatThrownBy(() -> nobody.send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), "x", new byte[] {0}))
-                            .get())
+            assertThatThrownBy(
+                            () -> nobody.send(new ProducerRecord<>(Topics.PAYMENT_COMMANDS.name(), "x", new byte[] {0}))
+                                    .get())
                     .as("a client without credentials gets nowhere");
         }
 

@@ -130,7 +130,8 @@ public class CartCalculationController {
             exchangeRate = InputRules.decimal(request.exchangeRate());
             if (exchangeRate == null) {
                 errors.add(new FieldError(
-                        "exchange_rate", "must be a decimal string of digits such as \"1.0850\" (no sign or exponent)"));
+                        "exchange_rate",
+                        "must be a decimal string of digits such as \"1.0850\" (no sign or exponent)"));
             }
         }
         List<String> codes = request.discountCodes() == null ? List.of() : request.discountCodes();

@@ -139,8 +139,7 @@ public final class DraftValidation {
             for (String tag : tags) {
                 if (tag == null || tag.isBlank() || tag.length() > MAX_TEXT || !InputRules.isText(tag)) {
                     violations.add(new Violation(
-                            "tags",
-                            "each tag must be 1 to " + MAX_TEXT + " characters without control characters"));
+                            "tags", "each tag must be 1 to " + MAX_TEXT + " characters without control characters"));
                     break;
                 }
             }
@@ -180,7 +179,8 @@ public final class DraftValidation {
         BigDecimal rate = InputRules.decimal(rateText);
         if (rate == null) {
             violations.add(new Violation(
-                    "exchange_rate", "must be a decimal string of digits such as \"1.0850\" (no sign, exponent or spaces)"));
+                    "exchange_rate",
+                    "must be a decimal string of digits such as \"1.0850\" (no sign, exponent or spaces)"));
             return;
         }
         if (rate.signum() <= 0 || rate.compareTo(MAX_EXCHANGE_RATE) > 0 || rate.scale() > MAX_EXCHANGE_RATE_SCALE) {
@@ -294,7 +294,10 @@ public final class DraftValidation {
      */
     public static List<Violation> validateCompletion(String paymentGateway, PaymentTerms terms, Instant now) {
         List<Violation> violations = new ArrayList<>();
-        if (terms != null && terms.dueAt() != null && now != null && terms.dueAt().isBefore(now)) {
+        if (terms != null
+                && terms.dueAt() != null
+                && now != null
+                && terms.dueAt().isBefore(now)) {
             violations.add(new Violation(
                     "payment_terms.due_at", "must not lie before the completion; give a date and time from now on"));
         }

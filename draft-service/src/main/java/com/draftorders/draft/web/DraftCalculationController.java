@@ -42,7 +42,8 @@ public class DraftCalculationController {
             StoreId store,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) CreateRequest request) {
-        var input = DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), properties.shopCurrency(store.value()));
+        var input = DraftOrderWebMapping.toNewDraft(
+                request == null ? null : request.draftOrder(), properties.shopCurrency(store.value()));
         try {
             return new DraftOrderResponse(
                     DraftOrderWebMapping.view(calculations.preview(store.value(), authorization, input)));

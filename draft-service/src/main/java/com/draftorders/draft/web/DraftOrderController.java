@@ -69,7 +69,8 @@ public class DraftOrderController {
     public ResponseEntity<DraftOrderResponse> create(StoreId store, @RequestBody CreateRequest request) {
         var draft = drafts.create(
                 store.value(),
-                DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), properties.shopCurrency(store.value())));
+                DraftOrderWebMapping.toNewDraft(
+                        request == null ? null : request.draftOrder(), properties.shopCurrency(store.value())));
         return created(draft);
     }
 

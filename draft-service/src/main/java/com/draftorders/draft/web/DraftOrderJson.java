@@ -1,11 +1,11 @@
 package com.draftorders.draft.web;
 
 import com.draftorders.messaging.web.MoneySet;
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
+import com.draftorders.messaging.web.Required;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The REST shapes of a draft order, named after Shopify's REST Admin API (snake_case on the wire). */
 public final class DraftOrderJson {
@@ -16,7 +16,7 @@ public final class DraftOrderJson {
     public record CreateRequest(DraftOrderInput draftOrder) {}
 
     public record DraftOrderInput(
-            @JsonSetter(nulls = Nulls.FAIL) String currency,
+            @JsonDeserialize(using = Required.Text.class) String currency,
             String email,
             String phone,
             CustomerRef customer,
@@ -57,7 +57,10 @@ public final class DraftOrderJson {
             String sku,
             String title,
             String variantTitle,
-            @JsonSetter(nulls = Nulls.FAIL) Integer quantity,
+
+            @JsonDeserialize(using = Required.WholeNumber.class)
+            Integer quantity,
+
             String price,
             String originalPrice,
             Long grams,

@@ -71,10 +71,9 @@ class GenerativeIntakeTest extends DraftServiceTestBase {
             "dorder_unknown");
     private static final List<Long> LONGS =
             List.of(Long.MIN_VALUE, Long.MAX_VALUE, -1L, 0L, 10_000_000_000_001L, 1L << 53);
-    private static final List<Integer> INTS =
-            List.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1_000_001, 366);
-    private static final List<Instant> INSTANTS = List.of(
-            Instant.EPOCH, Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("9999-12-31T23:59:59Z"));
+    private static final List<Integer> INTS = List.of(Integer.MIN_VALUE, Integer.MAX_VALUE, -1, 0, 1_000_001, 366);
+    private static final List<Instant> INSTANTS =
+            List.of(Instant.EPOCH, Instant.parse("1969-12-31T23:59:59Z"), Instant.parse("9999-12-31T23:59:59Z"));
 
     private final Random random = new Random(SEED);
     private String store;
@@ -108,7 +107,7 @@ class GenerativeIntakeTest extends DraftServiceTestBase {
                 .setContent(CartContent.newBuilder()
                         .setCurrency("EUR")
                         .setLineItems(List.of(line()))
-                        .setShippingLine(new ShippingLine("DHL", 495L, "dhl"))
+                        .setShippingLine(new ShippingLine("DHL", 495L, "dhl", List.of(), null))
                         .setPresentmentCurrency("USD")
                         .setExchangeRate("1.0850")
                         .setDiscountCodes(List.of("WELCOME10"))
@@ -290,8 +289,7 @@ class GenerativeIntakeTest extends DraftServiceTestBase {
             case BOOLEAN -> current instanceof Boolean b ? !b : Boolean.TRUE;
             case ENUM -> {
                 var symbols = schema.getEnumSymbols();
-                yield SpecificData.get()
-                        .createEnum(symbols.get(random.nextInt(symbols.size())), schema);
+                yield SpecificData.get().createEnum(symbols.get(random.nextInt(symbols.size())), schema);
             }
             case ARRAY -> {
                 List<Object> list = current instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();

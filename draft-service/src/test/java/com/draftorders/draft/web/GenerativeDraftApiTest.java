@@ -83,18 +83,40 @@ class GenerativeDraftApiTest extends DraftServiceTestBase {
                 new Route("/draft-orders/{id}/cancel", "POST", () -> "/draft-orders/" + draftId + "/cancel", """
                         {"reason": "customer changed their mind"}
                         """),
-                new Route("/draft-orders/{id}/duplicate", "POST", () -> "/draft-orders/" + draftId + "/duplicate", (String) null),
-                new Route("/draft-orders/{id}/send-invoice", "POST", () -> "/draft-orders/" + draftId + "/send-invoice", """
+                new Route(
+                        "/draft-orders/{id}/duplicate",
+                        "POST",
+                        () -> "/draft-orders/" + draftId + "/duplicate",
+                        (String) null),
+                new Route(
+                        "/draft-orders/{id}/send-invoice",
+                        "POST",
+                        () -> "/draft-orders/" + draftId + "/send-invoice",
+                        """
                         {"draft_order_invoice": {"to": "ada@example.com", "from": "shop@example.com",
                           "subject": "Your order", "custom_message": "Hello Ada,\\nhere it is."}}
                         """),
                 new Route("/draft-orders/{id}", "DELETE", () -> "/draft-orders/" + draftId, (String) null),
-                new Route("/draft-orders/bulk/add-tags", "POST", () -> "/draft-orders/bulk/add-tags",
+                new Route(
+                        "/draft-orders/bulk/add-tags",
+                        "POST",
+                        () -> "/draft-orders/bulk/add-tags",
                         () -> "{\"ids\": [\"" + draftId + "\"], \"tags\": \"x, y\"}"),
-                new Route("/draft-orders/bulk/remove-tags", "POST", () -> "/draft-orders/bulk/remove-tags",
+                new Route(
+                        "/draft-orders/bulk/remove-tags",
+                        "POST",
+                        () -> "/draft-orders/bulk/remove-tags",
                         () -> "{\"ids\": [\"" + draftId + "\"], \"tags\": [\"vip\"]}"),
-                new Route("/draft-orders/bulk/delete", "POST", () -> "/draft-orders/bulk/delete", () -> "{\"ids\": [\"" + draftId + "\"]}"),
-                new Route("/draft-orders/from-order/{order_id}", "POST", () -> "/draft-orders/from-order/order_1", (String) null));
+                new Route(
+                        "/draft-orders/bulk/delete",
+                        "POST",
+                        () -> "/draft-orders/bulk/delete",
+                        () -> "{\"ids\": [\"" + draftId + "\"]}"),
+                new Route(
+                        "/draft-orders/from-order/{order_id}",
+                        "POST",
+                        () -> "/draft-orders/from-order/order_1",
+                        (String) null));
         routes = routes.stream().map(r -> r.withHeader("X-Store-Id", store)).toList();
 
         var tally = GenerativeRest.run(

@@ -22,7 +22,8 @@ public final class Problems {
     }
 
     /** Writes the problem unless the response is already committed; {@code instance} may be null. */
-    public static void write(HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
+    public static void write(
+            HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
             throws IOException {
         if (response.isCommitted()) {
             return;

@@ -19,13 +19,16 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 public class AcceptableAnswers implements HandlerInterceptor {
 
-    private static final List<MediaType> ANSWERS = List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+    private static final List<MediaType> ANSWERS =
+            List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws HttpMediaTypeNotAcceptableException {
         String method = request.getMethod();
-        if (!(handler instanceof HandlerMethod) || method.equals("GET") || method.equals("HEAD")
+        if (!(handler instanceof HandlerMethod)
+                || method.equals("GET")
+                || method.equals("HEAD")
                 || method.equals("OPTIONS")) {
             return true;
         }

@@ -102,6 +102,9 @@ public class ApiExceptionHandler {
                 || e instanceof org.springframework.security.core.AuthenticationException) {
             throw e; // the security filter's entry point and handler answer these (401/403)
         }
+        if (isBadParameters(e)) {
+            return refused(new ApiException(HttpStatus.BAD_REQUEST, "bad_request", BAD_PARAMETERS));
+        }
         if (!(e instanceof ErrorResponse error)) {
             log.error("Unexpected failure answered with 500 internal_error", e);
             return refused(new ApiException(
@@ -124,7 +127,9 @@ public class ApiExceptionHandler {
                             : "; allowed: "
                                     + String.join(
                                             ", ",
-                                            allowed.stream().map(Object::toString).toList()));
+                                            allowed.stream()
+                                                    .map(Object::toString)
+                                                    .toList()));
         } else if (e instanceof HttpMediaTypeNotSupportedException) {
             detail = "the body must be JSON, sent with Content-Type: application/json";
         } else if (e instanceof HttpMediaTypeNotAcceptableException) {
@@ -145,6 +150,19 @@ public class ApiExceptionHandler {
         return refused(problem);
     }
 
+    static final String BAD_PARAMETERS =
+            "the query string or form body cannot be decoded (invalid percent-encoding" + " or UTF-8)";
+
+    /** Tomcat's refusal of a query string it cannot decode, raised when the parameters are first read. */
+    static boolean isBadParameters(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getName().equals("org.apache.tomcat.util.http.InvalidParameterException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The {@code code} of a status without a more specific one: {@code not_found}, {@code method_not_allowed}, ... */
     public static String codeOf(HttpStatus status) {
         return switch (status) {
@@ -157,7 +175,10 @@ public class ApiExceptionHandler {
 
     /** A framework's detail, unless it might quote code; then a plain sentence for the status. */
     static String safe(String detail, HttpStatus status) {
-        if (detail == null || detail.isBlank() || detail.length() > 300 || CODE_LIKE.matcher(detail).find()) {
+        if (detail == null
+                || detail.isBlank()
+                || detail.length() > 300
+                || CODE_LIKE.matcher(detail).find()) {
             return "the request was refused: " + status.getReasonPhrase().toLowerCase(Locale.ROOT);
         }
         return detail;

@@ -1,8 +1,8 @@
 package com.draftorders.messaging.web;
 
+import com.draftorders.schemas.InputRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import com.draftorders.schemas.InputRules;
 
 /**
  * Money on REST is a decimal string in the currency's own precision ({@code "19.99"} EUR, {@code "1999"} JPY);
@@ -36,8 +36,8 @@ public final class MoneyFormat {
         String example = "\"" + BigDecimal.valueOf(1999, digits).toPlainString() + "\"";
         BigDecimal value = InputRules.decimal(amount);
         if (value == null) {
-            throw new IllegalArgumentException("must be a decimal string of digits such as " + example
-                    + " (no sign, exponent or spaces)");
+            throw new IllegalArgumentException(
+                    "must be a decimal string of digits such as " + example + " (no sign, exponent or spaces)");
         }
         if (value.scale() > digits) {
             throw new IllegalArgumentException(

@@ -32,8 +32,12 @@ public class ProblemErrorController implements ErrorController {
         if (status == null || value < 400) {
             status = value < 400 ? HttpStatus.NOT_FOUND : HttpStatus.INTERNAL_SERVER_ERROR;
         }
+        Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (failure instanceof Throwable t && ApiExceptionHandler.isBadParameters(t)) {
+            Problems.write(response, HttpStatus.BAD_REQUEST, "bad_request", ApiExceptionHandler.BAD_PARAMETERS, null);
+            return;
+        }
         if (status.is5xxServerError()) {
-            Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
             log.error(
                     "Request failed with {} before or outside a controller",
                     status.value(),

@@ -48,21 +48,30 @@ public final class StrictJson {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-                .withCoercionConfig(LogicalType.Textual, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Integer, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Float, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-                .withCoercionConfig(LogicalType.Boolean, c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
-                .withAllConfigOverrides(o -> o.setDefaultNullHandling(JsonSetter.Value.construct(Nulls.DEFAULT, Nulls.FAIL)));
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Float,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        c -> c.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withAllConfigOverrides(
+                        o -> o.setDefaultNullHandling(JsonSetter.Value.construct(Nulls.DEFAULT, Nulls.FAIL)));
     }
 
     /**
@@ -87,17 +96,10 @@ public final class StrictJson {
                     ? ""
                     : " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
             return new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed",
-                    "the body is not well-formed JSON" + where,
-                    List.of());
+                    HttpStatus.BAD_REQUEST, "malformed", "the body is not well-formed JSON" + where, List.of());
         }
         if (path.isEmpty()) {
-            return new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed",
-                    "the body " + reason,
-                    List.of());
+            return new ApiException(HttpStatus.BAD_REQUEST, "malformed", "the body " + reason, List.of());
         }
         return new ApiException(
                 HttpStatus.BAD_REQUEST,
@@ -140,8 +142,13 @@ public final class StrictJson {
         if (type == null) {
             return "has a value of the wrong type";
         }
-        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
-                || type == Short.class || type == short.class || type == java.math.BigInteger.class) {
+        if (type == Integer.class
+                || type == int.class
+                || type == Long.class
+                || type == long.class
+                || type == Short.class
+                || type == short.class
+                || type == java.math.BigInteger.class) {
             return "must be an integer such as 2 (no fraction, quotes or exponent)";
         }
         if (type == String.class || type == CharSequence.class) {
@@ -150,14 +157,18 @@ public final class StrictJson {
         if (type == Boolean.class || type == boolean.class) {
             return "must be true or false";
         }
-        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class
+        if (type == java.time.Instant.class
+                || type == java.time.OffsetDateTime.class
                 || type == java.time.ZonedDateTime.class) {
             return "must be a date and time in ISO 8601 with an offset, such as \"2026-12-01T10:00:00Z\"";
         }
         if (type == java.time.LocalDate.class) {
             return "must be a date such as \"2026-12-01\"";
         }
-        if (type == Double.class || type == double.class || type == Float.class || type == float.class
+        if (type == Double.class
+                || type == double.class
+                || type == Float.class
+                || type == float.class
                 || type == java.math.BigDecimal.class) {
             return "must be a number";
         }
@@ -174,7 +185,9 @@ public final class StrictJson {
         if (JsonNode.class.isAssignableFrom(type)) {
             return "must be a JSON value";
         }
-        if (Map.class.isAssignableFrom(type) || type.isRecord() || !type.getName().startsWith("java.")) {
+        if (Map.class.isAssignableFrom(type)
+                || type.isRecord()
+                || !type.getName().startsWith("java.")) {
             return "must be an object";
         }
         return "has a value of the wrong type";

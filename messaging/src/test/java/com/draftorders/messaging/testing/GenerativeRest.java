@@ -37,7 +37,11 @@ public final class GenerativeRest {
 
     /** One route: its method, its path (asked again for every request), a valid body (null: none) and headers. */
     public record Route(
-            String name, String method, Supplier<String> path, Supplier<String> validBody, Map<String, String> headers) {
+            String name,
+            String method,
+            Supplier<String> path,
+            Supplier<String> validBody,
+            Map<String, String> headers) {
 
         public Route(String name, String method, Supplier<String> path, String validBody) {
             this(name, method, path, validBody == null ? null : () -> validBody, Map.of());
@@ -130,8 +134,11 @@ public final class GenerativeRest {
             for (int i = 0; i < perRoute; i++) {
                 String path = route.path().get();
                 Map<String, String> headers = new LinkedHashMap<>(route.headers());
-                headers.putIfAbsent("Idempotency-Key", "gen-" + seed + "-" + route.name().hashCode() + "-" + i);
-                JsonNode valid = route.validBody() == null ? null : JsonMutations.parse(route.validBody().get());
+                headers.putIfAbsent(
+                        "Idempotency-Key", "gen-" + seed + "-" + route.name().hashCode() + "-" + i);
+                JsonNode valid = route.validBody() == null
+                        ? null
+                        : JsonMutations.parse(route.validBody().get());
                 byte[] body = valid == null ? null : bytes(valid.toString());
                 String kind;
                 int choice = mutations.nextInt(100);
@@ -158,21 +165,28 @@ public final class GenerativeRest {
                     switch (mutations.nextInt(5)) {
                         case 0 -> headers.put("Accept", "text/html");
                         case 1 -> headers.put("Accept", "garbage/;;;");
-                        case 2 -> headers.put("If-Match", mutations.pick(List.of("\"abc\"", "W/\"-1\"", "*", "\"99999999999999999999\"")));
+                        case 2 ->
+                            headers.put(
+                                    "If-Match",
+                                    mutations.pick(List.of("\"abc\"", "W/\"-1\"", "*", "\"99999999999999999999\"")));
                         case 3 -> headers.put("Idempotency-Key", "k".repeat(mutations.pick(List.of(0, 1, 300, 5000))));
-                        default -> headers.put("X-Store-Id", mutations.pick(List.of("", "a b", "../x", "x".repeat(300))));
+                        default ->
+                            headers.put("X-Store-Id", mutations.pick(List.of("", "a b", "../x", "x".repeat(300))));
                     }
                 }
                 Object before = snapshot.get();
                 Answer answer = send(port, route.method(), path, headers, body);
                 String what = service + " " + route.method() + " " + abbreviate(path) + " [" + kind + ", seed " + seed
-                        + ", #" + i + "] body " + abbreviate(body == null ? "(none)" : new String(body, StandardCharsets.UTF_8))
+                        + ", #" + i + "] body "
+                        + abbreviate(body == null ? "(none)" : new String(body, StandardCharsets.UTF_8))
                         + " → " + answer.status() + " " + abbreviate(answer.body());
                 assertThat(answer.status()).as(what).isLessThan(500);
                 String code = null;
                 if (answer.status() >= 400) {
                     code = assertProblem(answer, what);
-                    assertThat(snapshot.get()).as("the store after a refusal: " + what).isEqualTo(before);
+                    assertThat(snapshot.get())
+                            .as("the store after a refusal: " + what)
+                            .isEqualTo(before);
                 }
                 tally.count(route, kind, answer, code);
                 if (answer.status() < 300) {
@@ -186,9 +200,7 @@ public final class GenerativeRest {
 
     /** Asserts the RFC 9457 shape every refusal has and answers its {@code code}. */
     public static String assertProblem(Answer answer, String what) {
-        assertThat(answer.headers().getOrDefault("content-type", ""))
-                .as(what)
-                .startsWith("application/problem+json");
+        assertThat(answer.headers().getOrDefault("content-type", "")).as(what).startsWith("application/problem+json");
         JsonNode problem = JSON.readTree(answer.body());
         assertThat(problem.path("status").asInt()).as(what).isEqualTo(answer.status());
         assertThat(problem.path("title").asString()).as(what).isNotBlank();
@@ -208,7 +220,8 @@ public final class GenerativeRest {
         String plain = query < 0 ? path : path.substring(0, query);
         int slash = plain.lastIndexOf('/');
         if (mutations.nextInt(4) == 0) {
-            return plain + "?" + mutations.pick(List.of("a=%00", "a=%ff%fe", "%=%", "x=" + "y".repeat(10_000), "&&&=="));
+            return plain + "?"
+                    + mutations.pick(List.of("a=%00", "a=%ff%fe", "%=%", "x=" + "y".repeat(10_000), "&&&=="));
         }
         return plain.substring(0, slash + 1) + mutations.oddPathSegment();
     }
@@ -233,7 +246,8 @@ public final class GenerativeRest {
                     .append(" HTTP/1.1\r\nHost: 127.0.0.1:")
                     .append(port)
                     .append("\r\nConnection: close\r\n");
-            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            headers.forEach((name, value) ->
+                    head.append(name).append(": ").append(value).append("\r\n"));
             if (body != null) {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }

@@ -103,7 +103,7 @@ public final class JsonMutations {
         if (kind < 90) {
             byte[] text = bytes(valid.toString());
             int at = random.nextInt(text.length);
-            text[at] = (byte) pick(List.of(0xff, 0xfe, 0xc0, 0x80, 0x00, 0xed));
+            text[at] = (byte) (int) pick(List.of(0xff, 0xfe, 0xc0, 0x80, 0x00, 0xed));
             return text;
         }
         if (kind < 95) {
@@ -193,8 +193,8 @@ public final class JsonMutations {
         var names = new ArrayList<String>();
         object.propertyNames().forEach(names::add);
         String name = pick(names);
-        String twice = objectText.substring(0, objectText.length() - 1) + ","
-                + JSON.writeValueAsString(name) + ":" + oddValue() + "}";
+        String twice = objectText.substring(0, objectText.length() - 1) + "," + JSON.writeValueAsString(name) + ":"
+                + oddValue() + "}";
         int at = text.indexOf(objectText);
         return at < 0 ? text : text.substring(0, at) + twice + text.substring(at + objectText.length());
     }

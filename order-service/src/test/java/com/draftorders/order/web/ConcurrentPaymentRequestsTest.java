@@ -43,7 +43,10 @@ class ConcurrentPaymentRequestsTest {
     @BeforeEach
     void createAnOrderUnderPaymentTerms() {
         bed.deliver(bed.incoming(
-                "order-commands", STORE.value(), "dorder_1", AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30)));
+                "order-commands",
+                STORE.value(),
+                "dorder_1",
+                AvroFixtures.pendingUnderNetDays("dorder_1", "pay_1", 30)));
         orderId = bed.orderOf("dorder_1").aggregate().id();
     }
 

@@ -113,13 +113,24 @@ class GenerativeOrderApiTest {
     void mutatedRequestsOnEveryMutatingRouteAreAnsweredWithoutA5xxAndRefusalsChangeNothing() {
         freshOrders();
         List<Route> routes = List.of(
-                new Route("/orders/{id}/capture", "POST", () -> "/orders/" + authorized + "/capture",
+                new Route(
+                        "/orders/{id}/capture",
+                        "POST",
+                        () -> "/orders/" + authorized + "/capture",
                         "{\"amount\": \"12.50\"}"),
-                new Route("/orders/{id}/void", "POST", () -> "/orders/" + authorized + "/void",
+                new Route(
+                        "/orders/{id}/void",
+                        "POST",
+                        () -> "/orders/" + authorized + "/void",
                         "{\"reason\": \"customer canceled\"}"),
-                new Route("/orders/{id}/refund", "POST", () -> "/orders/" + captured + "/refund",
+                new Route(
+                        "/orders/{id}/refund",
+                        "POST",
+                        () -> "/orders/" + captured + "/refund",
                         "{\"amount\": \"5.00\", \"reason\": \"damaged\"}"));
-        routes = routes.stream().map(r -> r.withHeader("X-Store-Id", OrderFixtures.STORE)).toList();
+        routes = routes.stream()
+                .map(r -> r.withHeader("X-Store-Id", OrderFixtures.STORE))
+                .toList();
 
         var tally = GenerativeRest.run(
                 "order-service", port, SEED, PER_ROUTE, routes, this::storedOrders, accepted -> freshOrders());
