@@ -3,6 +3,7 @@ package com.draftorders.draft.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.draftorders.draft.persistence.Drafts;
+import com.draftorders.draft.support.CartServiceStub;
 import com.draftorders.draft.support.DraftServiceTestBase;
 import com.draftorders.messaging.testing.GenerativeRest;
 import com.draftorders.messaging.testing.GenerativeRest.Route;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class GenerativeDraftApiTest extends DraftServiceTestBase {
 
     private static final long SEED = Long.getLong("generative.seed", 12L);
-    private static final int PER_ROUTE = Integer.getInteger("generative.requests", 250);
+    private static final int PER_ROUTE = Integer.getInteger("generative.requests", 150);
 
     private static final String CREATE = """
             {"draft_order": {"currency": "EUR", "email": "ada@example.com", "phone": "+49 30 1234567",
@@ -44,6 +45,16 @@ class GenerativeDraftApiTest extends DraftServiceTestBase {
               "reserve_inventory_until": "2030-01-01T00:00:00Z"}}
             """;
 
+    private static final String CALCULATED = """
+            {"id": null, "locked": false, "currency": "EUR",
+             "line_items": [{"line_item_id": "%s", "price": "19.99", "quantity": 2, "discounted_total": "39.98",
+                             "tax_lines": []}],
+             "applied_discount": null, "shipping_line": null, "tax_lines": [],
+             "totals": {"line_items_subtotal_price": "39.98", "total_discounts": "0.00", "subtotal_price": "39.98",
+                        "total_shipping_price": "0.00", "total_tax": "0.00", "total_price": "39.98",
+                        "total_quantity": 2, "total_weight": 700}}
+            """;
+
     private String store;
     private String draftId;
 
@@ -51,15 +62,21 @@ class GenerativeDraftApiTest extends DraftServiceTestBase {
         draftId = readyDraft(store, CREATE);
     }
 
-    /** The store's drafts as stored, without their outboxes (what a relay may change). */
+    /** The store's drafts as stored, without their outboxes (what a relay may change) and running completions. */
     private Object drafts() {
         List<Document> documents = new ArrayList<>();
         mongo.getCollection(Drafts.COLLECTION)
                 .find(Filters.eq("storeId", store))
                 .sort(Sorts.ascending("_id"))
                 .forEach(document -> {
-                    document.remove(Outboxes.FIELD);
-                    documents.add(document);
+                    // a completion the test started runs on by its own step timer (retries, then compensation): not the
+                    // request's doing
+                    Document draft = document.get("draft", Document.class);
+                    Number attempts = draft == null ? null : draft.get("completionAttempts", Number.class);
+                    if (attempts == null || attempts.intValue() == 0) {
+                        document.remove(Outboxes.FIELD);
+                        documents.add(document);
+                    }
                 });
         return documents;
     }
@@ -68,6 +85,12 @@ class GenerativeDraftApiTest extends DraftServiceTestBase {
     void mutatedRequestsOnEveryMutatingRouteAreAnsweredWithoutA5xxAndRefusalsChangeNothing() {
         store = newStore();
         newReadyDraft();
+        // cart-service answers the totals of its first line (what it computes is cart-service's own test)
+        CART_SERVICE.answer(request -> {
+            String lineId =
+                    JSON.readTree(request).path("line_items").path(0).path("id").asString("l1");
+            return new CartServiceStub.Answer(200, CALCULATED.formatted(lineId));
+        });
         List<Route> routes = List.of(
                 new Route("/draft-orders", "POST", () -> "/draft-orders", CREATE),
                 new Route("/draft-orders/calculate", "POST", () -> "/draft-orders/calculate", CREATE),

@@ -7,6 +7,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 
@@ -15,7 +16,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
  * {@code Accept: text/html} (or an unreadable {@code Accept}) would be carried out and only then answered 406, so the
  * client would be told "refused" about something that happened. Only for methods that change something; every
  * route answers JSON (or a problem), so {@code application/json}, {@code application/problem+json} and wildcards are
- * acceptable.
+ * acceptable. Likewise a {@code Content-Type} that is not a concrete media type ({@code application/*}, garbage) is
+ * refused with 415 before anything reads the body.
  */
 public class AcceptableAnswers implements HandlerInterceptor {
 
@@ -24,13 +26,25 @@ public class AcceptableAnswers implements HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws HttpMediaTypeNotAcceptableException {
+            throws HttpMediaTypeNotAcceptableException, HttpMediaTypeNotSupportedException {
         String method = request.getMethod();
         if (!(handler instanceof HandlerMethod)
                 || method.equals("GET")
                 || method.equals("HEAD")
                 || method.equals("OPTIONS")) {
             return true;
+        }
+        String contentType = request.getHeader(HttpHeaders.CONTENT_TYPE);
+        if (contentType != null) {
+            MediaType type;
+            try {
+                type = MediaType.parseMediaType(contentType);
+            } catch (InvalidMediaTypeException e) {
+                throw new HttpMediaTypeNotSupportedException("the Content-Type is not a media type");
+            }
+            if (!type.isConcrete()) {
+                throw new HttpMediaTypeNotSupportedException("the Content-Type must be concrete");
+            }
         }
         var accept = request.getHeaders(HttpHeaders.ACCEPT);
         if (accept == null || !accept.hasMoreElements()) {

@@ -48,7 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class GenerativeOrderApiTest {
 
     private static final long SEED = Long.getLong("generative.seed", 12L);
-    private static final int PER_ROUTE = Integer.getInteger("generative.requests", 250);
+    private static final int PER_ROUTE = Integer.getInteger("generative.requests", 200);
     private static final MongoServer MONGO = new MongoServer(new MemoryBackend());
     private static InetSocketAddress mongoAddress;
     private static final AtomicInteger DRAFTS = new AtomicInteger();
