@@ -2,11 +2,13 @@ package com.draftorders.order.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.draftorders.messaging.MessageCodec;
 import com.draftorders.messaging.testing.GenerativeRest;
 import com.draftorders.messaging.testing.GenerativeRest.Route;
 import com.draftorders.messaging.work.Address;
 import com.draftorders.messaging.work.Outboxes;
 import com.draftorders.messaging.work.UnitOfWork;
+import com.draftorders.order.Testbed;
 import com.draftorders.order.domain.Order;
 import com.draftorders.order.domain.OrderFixtures;
 import com.draftorders.order.domain.PaymentStatus;
@@ -25,7 +27,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,7 +51,18 @@ import org.springframework.test.context.DynamicPropertySource;
             "draftorders.messaging.registry-url=http://127.0.0.1:9/apis/registry/v2",
             "spring.jmx.enabled=false"
         })
+@Import(GenerativeOrderApiTest.NoRegistry.class)
 class GenerativeOrderApiTest {
+
+    /** No schema registry runs here: what an accepted request sends is kept, not registered (see Testbed). */
+    @TestConfiguration
+    static class NoRegistry {
+        @Bean
+        @Primary
+        MessageCodec recordingCodec() {
+            return new Testbed.RecordingCodec();
+        }
+    }
 
     private static final long SEED = Long.getLong("generative.seed", 12L);
     private static final int PER_ROUTE = Integer.getInteger("generative.requests", 200);
