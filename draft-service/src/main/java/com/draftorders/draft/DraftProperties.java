@@ -10,7 +10,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * draft-service settings ({@code draftorders.drafts.*}).
  *
- * @param defaultCurrency currency of drafts whose request names none
+ * @param defaultCurrency the shop currency of a store not in {@code shopCurrencies}: the currency of a REST draft
+ *     whose request names none (an explicit {@code "currency": null} is refused)
+ * @param shopCurrencies per store id, its shop currency (an active ISO 4217 code in upper case)
  * @param saga deadlines of the completion saga
  * @param invoice signed invoice links
  * @param idempotency {@code Idempotency-Key} handling of the REST API
@@ -25,7 +27,23 @@ public record DraftProperties(
         @DefaultValue Invoice invoice,
         @DefaultValue Idempotency idempotency,
         @DefaultValue("http://127.0.0.1:8082") URI cartServiceUrl,
-        @DefaultValue Stores stores) {
+        @DefaultValue Stores stores,
+        Map<String, String> shopCurrencies) {
+
+    public DraftProperties {
+        shopCurrencies = shopCurrencies == null ? Map.of() : Map.copyOf(shopCurrencies);
+        for (var entry : shopCurrencies.entrySet()) {
+            if (!com.draftorders.schemas.InputRules.isCurrency(entry.getValue())) {
+                throw new IllegalArgumentException("draftorders.drafts.shop-currencies." + entry.getKey() + ": "
+                        + entry.getValue() + " " + com.draftorders.schemas.InputRules.CURRENCY_RULE);
+            }
+        }
+    }
+
+    /** The shop currency of {@code store}: what a draft is in when its request names no currency. */
+    public String shopCurrency(String store) {
+        return shopCurrencies.getOrDefault(store, defaultCurrency);
+    }
 
     /**
      * The store directory. A Kafka request whose {@code metadata.store_id} is not known is rejected

@@ -62,7 +62,9 @@ public class MessageCodec implements AutoCloseable {
     }
 
     /**
-     * Decodes a record of {@code topic}, written with any registered version of the topic's schema.
+     * Decodes a record of {@code topic}, written with any registered version of the topic's schema. Exactly: a
+     * schema id of another topic's record, or any byte left after the Avro datum, makes the record undecodable (and so
+     * a dead letter), never half-read.
      *
      * @throws UndecodableMessageException when the bytes are not a record of this topic's schema
      */
@@ -76,6 +78,12 @@ public class MessageCodec implements AutoCloseable {
         try {
             BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(bytes, 5, bytes.length - 5, null);
             value = reader.read(null, decoder);
+            if (!decoder.isEnd()) {
+                throw new UndecodableMessageException("bytes are left after the Avro record of schema " + id
+                        + ": the record is not exactly one datum");
+            }
+        } catch (UndecodableMessageException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UndecodableMessageException("cannot decode: " + e.getMessage(), e);
         }

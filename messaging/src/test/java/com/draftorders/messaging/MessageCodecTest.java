@@ -92,6 +92,22 @@ class MessageCodecTest {
     }
 
     @Test
+    void aValidRecordFollowedByExtraBytesIsUndecodable() {
+        var envelope = Topics.CART_EVENTS.wrap(metadata("cart_5"), new CartUnlocked("cart_5", "dorder_5", 2));
+        byte[] bytes = codec.encode(Topics.CART_EVENTS, envelope);
+        assertThat(codec.decode(Topics.CART_EVENTS, bytes)).isEqualTo(envelope);
+
+        for (byte[] tail : new byte[][] {{0}, {1, 2, 3}, "ignored".getBytes(StandardCharsets.UTF_8)}) {
+            byte[] longer = java.util.Arrays.copyOf(bytes, bytes.length + tail.length);
+            System.arraycopy(tail, 0, longer, bytes.length, tail.length);
+
+            assertThatThrownBy(() -> codec.decode(Topics.CART_EVENTS, longer))
+                    .isInstanceOf(UndecodableMessageException.class)
+                    .hasMessageContaining("bytes are left after the Avro record");
+        }
+    }
+
+    @Test
     void anUnknownSchemaIdOrGarbageAfterAKnownOneIsUndecodable() {
         var envelope = Topics.CART_EVENTS.wrap(metadata("cart_4"), new CartUnlocked("cart_4", "dorder_4", 2));
         byte[] bytes = codec.encode(Topics.CART_EVENTS, envelope);

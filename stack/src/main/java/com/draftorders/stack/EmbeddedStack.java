@@ -37,6 +37,7 @@ public final class EmbeddedStack implements AutoCloseable {
     private final SchemaRegistry registry;
     private final List<ServiceInstance> services = new ArrayList<>();
     private final boolean servicesInOwnProcesses;
+    private final KafkaSecurity security;
 
     public EmbeddedStack(StackSettings settings, List<String> serviceArguments) {
         this(settings, serviceArguments, false);
@@ -47,12 +48,22 @@ public final class EmbeddedStack implements AutoCloseable {
      *     in this one
      */
     public EmbeddedStack(StackSettings settings, List<String> serviceArguments, boolean servicesInOwnProcesses) {
+        this(settings, serviceArguments, servicesInOwnProcesses, false);
+    }
+
+    /**
+     * @param secure lock the broker down ({@code --secure}): SASL/SCRAM users and the ACLs of
+     *     {@code compose/kafka/acls.conf}, each service authenticating as its own principal ({@link KafkaSecurity})
+     */
+    public EmbeddedStack(
+            StackSettings settings, List<String> serviceArguments, boolean servicesInOwnProcesses, boolean secure) {
         // One logging configuration (logback.xml) for the whole JVM instead of four contexts fighting over it.
         System.setProperty("org.springframework.boot.logging.LoggingSystem", "none");
         this.settings = settings;
         this.serviceArguments = List.copyOf(serviceArguments);
         this.mongo = new EmbeddedMongo(settings);
-        this.kafka = new KafkaBroker(settings);
+        this.security = secure ? new KafkaSecurity(settings.dataDir().resolve("kafka")) : null;
+        this.kafka = new KafkaBroker(settings, security);
         this.registry = new SchemaRegistry(settings);
         this.servicesInOwnProcesses = servicesInOwnProcesses;
         services.add(service("draft-service", DraftServiceApplication.class, settings.draftPort()));
@@ -120,6 +131,9 @@ public final class EmbeddedStack implements AutoCloseable {
                 arguments.add("--" + INVOICE_SECRET + "=" + StackControl.invoiceSecret(settings.dataDir()));
             }
         }
+        if (security != null) {
+            arguments.addAll(security.serviceArguments(name));
+        }
         arguments.addAll(serviceArguments);
         return new ServiceInstance(name, application, port, settings, arguments, servicesInOwnProcesses);
     }
@@ -151,6 +165,11 @@ public final class EmbeddedStack implements AutoCloseable {
 
     public StackSettings settings() {
         return settings;
+    }
+
+    /** The broker's users and ACLs in {@code --secure} mode; empty on a PLAINTEXT broker. */
+    public Optional<KafkaSecurity> security() {
+        return Optional.ofNullable(security);
     }
 
     public List<ServiceInstance> services() {
@@ -190,9 +209,12 @@ public final class EmbeddedStack implements AutoCloseable {
             System.exit(StackControl.run(args, System.out, System.err));
         }
         Path dataDir = Path.of(".data");
+        boolean secure = false;
         List<String> stackArguments = new ArrayList<>();
         for (String arg : args) {
-            if (arg.startsWith("--data-dir=")) {
+            if (arg.equals("--secure") || arg.equals("--secure=true")) {
+                secure = true;
+            } else if (arg.startsWith("--data-dir=")) {
                 dataDir = Path.of(arg.substring("--data-dir=".length()));
             } else {
                 stackArguments.add(arg);
@@ -206,7 +228,7 @@ public final class EmbeddedStack implements AutoCloseable {
         List<String> serviceArguments = new ArrayList<>();
         var settings = StackSettings.defaults(dataDir.toAbsolutePath()).with(stackArguments, serviceArguments);
         System.out.println("Starting the draft-orders stack, data in " + settings.dataDir() + " ...");
-        EmbeddedStack stack = new EmbeddedStack(settings, serviceArguments);
+        EmbeddedStack stack = new EmbeddedStack(settings, serviceArguments, false, secure);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(
                         () -> {
@@ -237,6 +259,19 @@ public final class EmbeddedStack implements AutoCloseable {
                 "  Invoice links     signed with the development key in "
                         + settings.dataDir().resolve(StackControl.INVOICE_SECRET_FILE)
                         + " (set " + INVOICE_SECRET + " in production)",
+                "",
+                security == null
+                        ? "Kafka is PLAINTEXT without ACLs (development); --secure locks it down as compose does."
+                        : String.join(
+                                "\n",
+                                "Kafka is locked down (--secure): SASL/SCRAM-SHA-512 and the ACLs of"
+                                        + " compose/kafka/acls.conf; each service is its own principal. An upstream"
+                                        + " channel may write draft-order-requests and read draft-order-events:",
+                                "  security.protocol=SASL_PLAINTEXT",
+                                "  sasl.mechanism=" + KafkaSecurity.MECHANISM,
+                                "  sasl.jaas.config=" + security.jaas("channel"),
+                                "  (every principal's password: "
+                                        + settings.dataDir().resolve("kafka").resolve("credentials.properties") + ")"),
                 "",
                 "Development token (store dev, scopes " + String.join(" ", Scopes.ALL) + ", valid 24 h; the signing"
                         + " key is kept in " + settings.dataDir().resolve(StackControl.DEV_SECRET_FILE) + "):",

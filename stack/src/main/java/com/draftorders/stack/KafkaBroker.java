@@ -16,11 +16,14 @@ final class KafkaBroker {
 
     private final StackSettings settings;
     private final Path dir;
+    private final KafkaSecurity security;
     private ChildProcess process;
 
-    KafkaBroker(StackSettings settings) {
+    /** @param security SASL/SCRAM and ACLs ({@code --secure}), or null for a PLAINTEXT broker without ACLs */
+    KafkaBroker(StackSettings settings, KafkaSecurity security) {
         this.settings = settings;
         this.dir = settings.dataDir().resolve("kafka");
+        this.security = security;
     }
 
     void start() {
@@ -38,18 +41,23 @@ final class KafkaBroker {
                     System.getProperty("java.class.path"),
                     "-Dlogback.configurationFile=" + logging);
             Path logDir = settings.dataDir().resolve("logs");
-            if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
-                ChildProcess.runJava(
-                        "kafka-format",
-                        logDir,
-                        jvm,
-                        List.of(
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "-t",
-                                Uuid.randomUuid().toString(),
-                                "-c",
-                                config.toString()));
+            boolean formatted = Files.exists(dir.resolve("data").resolve("meta.properties"));
+            if (security != null && formatted && !security.credentialsExisted()) {
+                throw new IllegalStateException("the data directory " + settings.dataDir() + " holds a broker started"
+                        + " without --secure; start --secure with another --data-dir");
+            }
+            if (!formatted) {
+                List<String> format = new java.util.ArrayList<>(List.of(
+                        "kafka.tools.StorageTool",
+                        "format",
+                        "-t",
+                        Uuid.randomUuid().toString(),
+                        "-c",
+                        config.toString()));
+                if (security != null) {
+                    format.addAll(List.of("--add-scram", security.formatScram()));
+                }
+                ChildProcess.runJava("kafka-format", logDir, jvm, format);
             }
             process = ChildProcess.startJava("kafka", logDir, jvm, List.of("kafka.Kafka", config.toString()));
         } catch (IOException e) {
@@ -61,6 +69,9 @@ final class KafkaBroker {
             }
             return Readiness.portOpen(StackSettings.HOST, settings.kafkaPort());
         });
+        if (security != null) {
+            security.setUp(settings.kafkaBootstrap());
+        }
     }
 
     void stop() {
@@ -78,17 +89,21 @@ final class KafkaBroker {
 
     private String serverProperties() {
         String host = StackSettings.HOST;
+        List<String> listeners = security != null
+                ? security.brokerProperties(host, settings.kafkaPort(), settings.kafkaControllerPort())
+                : List.of(
+                        "listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
+                                + settings.kafkaControllerPort(),
+                        "advertised.listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort(),
+                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                        "inter.broker.listener.name=PLAINTEXT");
         return String.join(
                         "\n",
                         "process.roles=broker,controller",
                         "node.id=1",
                         "controller.quorum.voters=1@" + host + ":" + settings.kafkaControllerPort(),
-                        "listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort() + ",CONTROLLER://" + host + ":"
-                                + settings.kafkaControllerPort(),
-                        "advertised.listeners=PLAINTEXT://" + host + ":" + settings.kafkaPort(),
+                        String.join("\n", listeners),
                         "controller.listener.names=CONTROLLER",
-                        "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                        "inter.broker.listener.name=PLAINTEXT",
                         "log.dirs=" + dir.resolve("data"),
                         "num.partitions=6",
                         "auto.create.topics.enable=false",

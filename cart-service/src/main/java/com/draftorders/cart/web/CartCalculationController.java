@@ -12,6 +12,7 @@ import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.schemas.InputRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -66,9 +67,9 @@ public class CartCalculationController {
         if (request == null) {
             throw ApiException.invalid("currency", "is required");
         }
-        String currency = request.currency() == null ? null : request.currency().toUpperCase(Locale.ROOT);
+        String currency = request.currency();
         if (!MoneyFormat.isCurrency(currency)) {
-            throw ApiException.invalid("currency", "must be an ISO 4217 currency code such as \"EUR\"");
+            throw ApiException.invalid("currency", InputRules.CURRENCY_RULE);
         }
         List<FieldError> errors = new ArrayList<>();
         var inputs = request.lineItems() == null ? List.<CartCalculationRequest.Line>of() : request.lineItems();
@@ -120,18 +121,17 @@ public class CartCalculationController {
                                 true),
                         request.shippingLine().code());
         var discount = discount(errors, "applied_discount", request.appliedDiscount(), currency);
-        String presentmentCurrency = request.presentmentCurrency() == null
-                ? null
-                : request.presentmentCurrency().toUpperCase(Locale.ROOT);
+        String presentmentCurrency = request.presentmentCurrency();
         if (presentmentCurrency != null && !MoneyFormat.isCurrency(presentmentCurrency)) {
-            errors.add(new FieldError("presentment_currency", "must be an ISO 4217 currency code such as \"USD\""));
+            errors.add(new FieldError("presentment_currency", InputRules.CURRENCY_RULE));
         }
         BigDecimal exchangeRate = null;
         if (request.exchangeRate() != null) {
-            try {
-                exchangeRate = new BigDecimal(request.exchangeRate().trim());
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError("exchange_rate", "must be a decimal number such as \"1.0850\""));
+            exchangeRate = InputRules.decimal(request.exchangeRate());
+            if (exchangeRate == null) {
+                errors.add(new FieldError(
+                        "exchange_rate",
+                        "must be a decimal string of digits such as \"1.0850\" (no sign or exponent)"));
             }
         }
         List<String> codes = request.discountCodes() == null ? List.of() : request.discountCodes();
@@ -179,16 +179,10 @@ public class CartCalculationController {
         }
         String type = discount.valueType() == null ? "" : discount.valueType().toLowerCase(Locale.ROOT);
         if (type.equals("percentage")) {
-            BigDecimal percent;
-            try {
-                percent = new BigDecimal(
-                        discount.value() == null ? "" : discount.value().trim());
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(field + ".value", "must be a percentage such as \"10\""));
-                return null;
-            }
-            if (percent.signum() < 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
-                errors.add(new FieldError(field + ".value", "must be between 0 and 100"));
+            BigDecimal percent = InputRules.decimal(discount.value());
+            if (percent == null || percent.compareTo(BigDecimal.valueOf(100)) > 0) {
+                errors.add(new FieldError(
+                        field + ".value", "must be a percentage from 0 to 100 as a decimal string such as \"10\""));
                 return null;
             }
             return new AppliedDiscount(

@@ -1,7 +1,9 @@
 package com.draftorders.cart.web;
 
 import com.draftorders.cart.domain.Address;
+import com.draftorders.messaging.web.Required;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * {@code POST /carts/calculate} body: a cart's content as JSON (snake_case), money as decimal strings in
@@ -31,7 +33,10 @@ public record CartCalculationRequest(
             String sku,
             String title,
             String variantTitle,
+
+            @JsonDeserialize(using = Required.WholeNumber.class)
             Integer quantity,
+
             String price,
             String originalPrice,
             Long grams,

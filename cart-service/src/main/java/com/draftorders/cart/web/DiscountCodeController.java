@@ -8,6 +8,7 @@ import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.schemas.InputRules;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -126,15 +127,22 @@ public class DiscountCodeController {
             errors.add(new FieldError("discount_code", "is required"));
             throw ApiException.invalid(errors);
         }
-        if (input.title() == null || input.title().isBlank() || input.title().length() > MAX_TEXT) {
-            errors.add(new FieldError("discount_code.title", "must be 1 to " + MAX_TEXT + " characters"));
+        if (input.title() == null
+                || input.title().isBlank()
+                || input.title().length() > MAX_TEXT
+                || !InputRules.isText(input.title())) {
+            errors.add(new FieldError(
+                    "discount_code.title", "must be 1 to " + MAX_TEXT + " characters without control characters"));
         }
-        if (input.description() != null && input.description().length() > MAX_TEXT) {
-            errors.add(new FieldError("discount_code.description", "must be at most " + MAX_TEXT + " characters"));
+        if (input.description() != null
+                && (input.description().length() > MAX_TEXT || !InputRules.isText(input.description()))) {
+            errors.add(new FieldError(
+                    "discount_code.description",
+                    "must be at most " + MAX_TEXT + " characters without control characters"));
         }
-        String currency = input.currency() == null ? null : input.currency().toUpperCase(Locale.ROOT);
+        String currency = input.currency();
         if (currency != null && !MoneyFormat.isCurrency(currency)) {
-            errors.add(new FieldError("discount_code.currency", "must be an ISO 4217 currency code such as \"EUR\""));
+            errors.add(new FieldError("discount_code.currency", InputRules.CURRENCY_RULE));
             currency = null;
         }
         String type = input.valueType() == null ? "" : input.valueType().toLowerCase(Locale.ROOT);
@@ -143,17 +151,14 @@ public class DiscountCodeController {
         Long fixedAmount = null;
         if (type.equals("percentage")) {
             valueType = DiscountType.PERCENTAGE;
-            try {
-                percentage = new BigDecimal(
-                        input.value() == null ? "" : input.value().trim());
-            } catch (NumberFormatException e) {
-                percentage = null;
-            }
+            percentage = InputRules.decimal(input.value());
             if (percentage == null
-                    || percentage.signum() < 0
                     || percentage.compareTo(BigDecimal.valueOf(100)) > 0
                     || percentage.scale() > MAX_PERCENT_SCALE) {
-                errors.add(new FieldError("discount_code.value", "must be a percentage between 0 and 100"));
+                errors.add(new FieldError(
+                        "discount_code.value",
+                        "must be a percentage from 0 to 100 as a decimal string with at most " + MAX_PERCENT_SCALE
+                                + " decimal places, such as \"12.5\""));
             }
         } else if (type.equals("fixed_amount")) {
             valueType = DiscountType.FIXED_AMOUNT;

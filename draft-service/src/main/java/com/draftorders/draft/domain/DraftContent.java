@@ -27,7 +27,10 @@ public record DraftContent(
 
     public DraftContent {
         lineItems = List.copyOf(lineItems);
-        discountCodes = discountCodes == null ? List.of() : List.copyOf(discountCodes);
+        // null codes are kept so that validation names them (discount_codes[0]) instead of failing here
+        discountCodes = discountCodes == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(discountCodes));
     }
 
     /** Content in the shop currency only, without discount codes. */

@@ -28,9 +28,16 @@ public record DraftDetails(
     public static final DraftDetails NONE = new DraftDetails(List.of(), List.of(), null, null, false, null);
 
     public DraftDetails {
-        metafields = metafields == null ? List.of() : List.copyOf(metafields);
-        customAttributes = customAttributes == null ? List.of() : List.copyOf(customAttributes);
-        localizedFields = localizedFields == null ? List.of() : List.copyOf(localizedFields);
+        // null entries are kept so that validation names them (metafields[0]) instead of failing here
+        metafields = metafields == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(metafields));
+        customAttributes = customAttributes == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(customAttributes));
+        localizedFields = localizedFields == null
+                ? List.of()
+                : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(localizedFields));
     }
 
     /** Details without localized fields, discount-code permission or purchasing entity. */

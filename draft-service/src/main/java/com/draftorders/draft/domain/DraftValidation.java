@@ -1,6 +1,8 @@
 package com.draftorders.draft.domain;
 
+import com.draftorders.schemas.InputRules;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -72,17 +74,12 @@ public final class DraftValidation {
             DraftOrder.Customer customer, DraftContent content, String note, List<String> tags, DraftDetails details) {
         List<Violation> violations = new ArrayList<>();
         if (customer != null) {
-            if (customer.email() != null
-                    && (customer.email().length() > 254 || !customer.email().matches("[^@\\s]+@[^@\\s]+"))) {
-                violations.add(new Violation("email", "must be an email address of at most 254 characters"));
-            }
+            email(violations, "email", customer.email());
             text(violations, "phone", customer.phone(), 32);
             text(violations, "customer.id", customer.customerId(), MAX_TEXT);
         }
-        if (content.currency() == null
-                || !content.currency().matches("[A-Z]{3}")
-                || !knownCurrency(content.currency())) {
-            violations.add(new Violation("currency", "must be an ISO 4217 currency code such as \"EUR\""));
+        if (!InputRules.isCurrency(content.currency())) {
+            violations.add(new Violation("currency", InputRules.CURRENCY_RULE));
         }
         var lines = content.lineItems();
         if (lines.isEmpty()) {
@@ -153,14 +150,15 @@ public final class DraftValidation {
         }
         address(violations, "shipping_address", content.shippingAddress());
         address(violations, "billing_address", content.billingAddress());
-        text(violations, "note", note, MAX_NOTE);
+        prose(violations, "note", note, MAX_NOTE);
         if (tags != null) {
             if (tags.size() > MAX_TAGS) {
                 violations.add(new Violation("tags", "must have at most " + MAX_TAGS + " tags"));
             }
             for (String tag : tags) {
-                if (tag == null || tag.isBlank() || tag.length() > MAX_TEXT) {
-                    violations.add(new Violation("tags", "each tag must be 1 to " + MAX_TEXT + " characters"));
+                if (tag == null || tag.isBlank() || tag.length() > MAX_TEXT || !InputRules.isText(tag)) {
+                    violations.add(new Violation(
+                            "tags", "each tag must be 1 to " + MAX_TEXT + " characters without control characters"));
                     break;
                 }
             }
@@ -186,8 +184,8 @@ public final class DraftValidation {
             }
             return;
         }
-        if (!presentment.matches("[A-Z]{3}") || !knownCurrency(presentment)) {
-            violations.add(new Violation("presentment_currency", "must be an ISO 4217 currency code such as \"USD\""));
+        if (!InputRules.isCurrency(presentment)) {
+            violations.add(new Violation("presentment_currency", InputRules.CURRENCY_RULE));
             return;
         }
         boolean sameCurrency = presentment.equals(content.currency());
@@ -197,11 +195,11 @@ public final class DraftValidation {
             }
             return;
         }
-        BigDecimal rate;
-        try {
-            rate = new BigDecimal(rateText.trim());
-        } catch (NumberFormatException e) {
-            violations.add(new Violation("exchange_rate", "must be a decimal number such as \"1.0850\""));
+        BigDecimal rate = InputRules.decimal(rateText);
+        if (rate == null) {
+            violations.add(new Violation(
+                    "exchange_rate",
+                    "must be a decimal string of digits such as \"1.0850\" (no sign, exponent or spaces)"));
             return;
         }
         if (rate.signum() <= 0 || rate.compareTo(MAX_EXCHANGE_RATE) > 0 || rate.scale() > MAX_EXCHANGE_RATE_SCALE) {
@@ -211,7 +209,7 @@ public final class DraftValidation {
                             + " decimal places"));
         } else if (sameCurrency && rate.compareTo(BigDecimal.ONE) != 0) {
             violations.add(new Violation("exchange_rate", "must be 1 when presentment_currency is the currency"));
-        } else if (content.currency() != null && knownCurrency(content.currency())) {
+        } else if (InputRules.isCurrency(content.currency())) {
             long total = content.shippingLine() == null
                     ? 0
                     : Math.max(content.shippingLine().price(), 0);
@@ -267,7 +265,7 @@ public final class DraftValidation {
                 if (m.value() == null) {
                     violations.add(new Violation(at + ".value", "is required"));
                 }
-                text(violations, at + ".value", m.value(), MAX_VALUE);
+                prose(violations, at + ".value", m.value(), MAX_VALUE);
                 required(violations, at + ".type", m.type(), MAX_KEY);
                 if (m.namespace() != null && m.key() != null && !seen.add(List.of(m.namespace(), m.key()))) {
                     violations.add(new Violation(at + ".key", "namespace and key must be unique"));
@@ -342,9 +340,19 @@ public final class DraftValidation {
         return violations;
     }
 
-    /** A completion's gateway and payment terms (null: none given). */
-    public static List<Violation> validateCompletion(String paymentGateway, PaymentTerms terms) {
+    /**
+     * A completion's gateway and payment terms (null: none given). A fixed due date may not lie before {@code now},
+     * the moment the completion is asked for.
+     */
+    public static List<Violation> validateCompletion(String paymentGateway, PaymentTerms terms, Instant now) {
         List<Violation> violations = new ArrayList<>();
+        if (terms != null
+                && terms.dueAt() != null
+                && now != null
+                && terms.dueAt().isBefore(now)) {
+            violations.add(new Violation(
+                    "payment_terms.due_at", "must not lie before the completion; give a date and time from now on"));
+        }
         if (terms != null && terms.netDays() != null && (terms.netDays() < 0 || terms.netDays() > MAX_NET_DAYS)) {
             violations.add(new Violation("payment_terms.net_days", "must be between 0 and " + MAX_NET_DAYS));
         }
@@ -367,7 +375,7 @@ public final class DraftValidation {
         email(violations, "draft_order_invoice.to", to);
         email(violations, "draft_order_invoice.from", from);
         text(violations, "draft_order_invoice.subject", subject, MAX_TEXT);
-        text(violations, "draft_order_invoice.custom_message", customMessage, MAX_NOTE);
+        prose(violations, "draft_order_invoice.custom_message", customMessage, MAX_NOTE);
         return violations;
     }
 
@@ -378,15 +386,19 @@ public final class DraftValidation {
             violations.add(new Violation(field, "must name at least one tag"));
         } else if (tags.size() > MAX_TAGS) {
             violations.add(new Violation(field, "must have at most " + MAX_TAGS + " tags"));
-        } else if (tags.stream().anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TEXT)) {
-            violations.add(new Violation(field, "each tag must be 1 to " + MAX_TEXT + " characters"));
+        } else if (tags.stream()
+                .anyMatch(t -> t == null || t.isBlank() || t.length() > MAX_TEXT || !InputRules.isText(t))) {
+            violations.add(new Violation(
+                    field, "each tag must be 1 to " + MAX_TEXT + " characters without control characters"));
         }
         return violations;
     }
 
     private static void email(List<Violation> violations, String field, String email) {
-        if (email != null && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
-            violations.add(new Violation(field, "must be an email address of at most 254 characters"));
+        if (email != null
+                && (email.length() > 254 || !email.matches("[^@\\s]+@[^@\\s]+") || !InputRules.isText(email))) {
+            violations.add(new Violation(
+                    field, "must be an email address of at most 254 characters, without spaces or control characters"));
         }
     }
 
@@ -407,17 +419,12 @@ public final class DraftValidation {
         if (discount.valueType() == null) {
             violations.add(new Violation(at + ".value_type", "must be fixed_amount or percentage"));
         } else if (discount.valueType() == DraftContent.DiscountType.PERCENTAGE) {
-            BigDecimal percent = null;
-            try {
-                percent = discount.percentage() == null ? null : new BigDecimal(discount.percentage());
-            } catch (NumberFormatException e) {
-                percent = null;
-            }
-            if (percent == null
-                    || percent.signum() < 0
-                    || percent.compareTo(BigDecimal.valueOf(100)) > 0
-                    || percent.scale() > 4) {
-                violations.add(new Violation(at + ".value", "must be a percentage between 0 and 100"));
+            BigDecimal percent = InputRules.decimal(discount.percentage());
+            if (percent == null || percent.compareTo(BigDecimal.valueOf(100)) > 0 || percent.scale() > 4) {
+                violations.add(new Violation(
+                        at + ".value",
+                        "must be a percentage from 0 to 100 as a decimal string with at most 4 decimal places, such"
+                                + " as \"12.5\""));
             }
         } else if (discount.fixedAmount() == null) {
             violations.add(new Violation(at + ".value", "is required"));
@@ -461,18 +468,21 @@ public final class DraftValidation {
         }
     }
 
+    /** Text of at most {@code max} characters without control characters ({@link InputRules#isText}). */
     private static void text(List<Violation> violations, String field, String value, int max) {
         if (value != null && value.length() > max) {
             violations.add(new Violation(field, "must be at most " + max + " characters"));
+        } else if (!InputRules.isText(value)) {
+            violations.add(new Violation(field, InputRules.TEXT_RULE));
         }
     }
 
-    private static boolean knownCurrency(String code) {
-        try {
-            Currency.getInstance(code);
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
+    /** What a person writes (a note, a message): line breaks and tabs allowed, other control characters not. */
+    private static void prose(List<Violation> violations, String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            violations.add(new Violation(field, "must be at most " + max + " characters"));
+        } else if (!InputRules.isProse(value)) {
+            violations.add(new Violation(field, InputRules.PROSE_RULE));
         }
     }
 }

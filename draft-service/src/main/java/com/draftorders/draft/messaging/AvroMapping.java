@@ -133,12 +133,9 @@ public final class AvroMapping {
                 fromAvro(content.getBillingAddress()),
                 content.getTaxesIncluded(),
                 content.getTaxExempt(),
-                content.getPresentmentCurrency() == null
-                        ? null
-                        : content.getPresentmentCurrency().trim().toUpperCase(java.util.Locale.ROOT),
-                content.getExchangeRate() == null
-                        ? null
-                        : content.getExchangeRate().trim(),
+                // the same rule as over REST (InputRules): exactly an upper-case code and a plain decimal
+                content.getPresentmentCurrency(),
+                content.getExchangeRate(),
                 content.getDiscountCodes() == null ? List.of() : List.copyOf(content.getDiscountCodes()));
     }
 

@@ -171,7 +171,7 @@ public class DraftOrderRequestIntake {
         onDraft(
                 target,
                 r,
-                DraftValidation.validateCompletion(request.getPaymentGateway(), terms),
+                DraftValidation.validateCompletion(request.getPaymentGateway(), terms, clock.instant()),
                 draft -> draft.completeWhenReady(
                         request.getPaymentPending(), request.getPaymentGateway(), terms, clock.instant()));
     }

@@ -30,11 +30,11 @@ public class DraftCalculationController {
     private static final Logger log = LoggerFactory.getLogger(DraftCalculationController.class);
 
     private final DraftCalculations calculations;
-    private final String defaultCurrency;
+    private final DraftProperties properties;
 
     public DraftCalculationController(DraftCalculations calculations, DraftProperties properties) {
         this.calculations = calculations;
-        this.defaultCurrency = properties.defaultCurrency();
+        this.properties = properties;
     }
 
     @PostMapping("/calculate")
@@ -42,7 +42,8 @@ public class DraftCalculationController {
             StoreId store,
             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
             @RequestBody(required = false) CreateRequest request) {
-        var input = DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), defaultCurrency);
+        var input = DraftOrderWebMapping.toNewDraft(
+                request == null ? null : request.draftOrder(), properties.shopCurrency(store.value()));
         try {
             return new DraftOrderResponse(
                     DraftOrderWebMapping.view(calculations.preview(store.value(), authorization, input)));

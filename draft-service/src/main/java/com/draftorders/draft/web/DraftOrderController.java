@@ -23,7 +23,9 @@ import com.draftorders.draft.web.DraftOrderJson.TimelineEventView;
 import com.draftorders.draft.web.DraftOrderJson.TimelineResponse;
 import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.StoreId;
+import com.draftorders.messaging.web.StrictJson;
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
@@ -53,20 +55,23 @@ import tools.jackson.databind.json.JsonMapper;
 public class DraftOrderController {
 
     private final DraftOrderService drafts;
-    private final String defaultCurrency;
+    private final DraftProperties properties;
     private final JsonMapper json;
+    private final Clock clock;
 
-    public DraftOrderController(DraftOrderService drafts, DraftProperties properties, JsonMapper json) {
+    public DraftOrderController(DraftOrderService drafts, DraftProperties properties, JsonMapper json, Clock clock) {
         this.drafts = drafts;
-        this.defaultCurrency = properties.defaultCurrency();
+        this.properties = properties;
         this.json = json;
+        this.clock = clock;
     }
 
     @PostMapping
     public ResponseEntity<DraftOrderResponse> create(StoreId store, @RequestBody CreateRequest request) {
         var draft = drafts.create(
                 store.value(),
-                DraftOrderWebMapping.toNewDraft(request == null ? null : request.draftOrder(), defaultCurrency));
+                DraftOrderWebMapping.toNewDraft(
+                        request == null ? null : request.draftOrder(), properties.shopCurrency(store.value())));
         return created(draft);
     }
 
@@ -106,10 +111,7 @@ public class DraftOrderController {
         try {
             input = json.treeToValue(patch, DraftOrderInput.class);
         } catch (JacksonException e) {
-            throw new ApiException(
-                    HttpStatus.BAD_REQUEST,
-                    "malformed",
-                    "the body is not valid JSON for this request: " + e.getOriginalMessage());
+            throw StrictJson.refusal(e, "draft_order");
         }
         Long expected = expectedVersion(ifMatch);
         Outcome outcome = drafts.update(
@@ -154,7 +156,7 @@ public class DraftOrderController {
             throw ApiException.invalid(
                     "payment_pending", "cannot be false with payment_terms: terms mean paying later");
         }
-        invalidIfAny(DraftValidation.validateCompletion(body.paymentGateway(), terms));
+        invalidIfAny(DraftValidation.validateCompletion(body.paymentGateway(), terms, clock.instant()));
         Outcome outcome = drafts.complete(
                         store.value(), id, Boolean.TRUE.equals(body.paymentPending()), body.paymentGateway(), terms)
                 .orElseThrow(() -> notFound(id));

@@ -277,7 +277,7 @@ class DraftOrderGraphQlController {
             return notFound("draftOrder", "id");
         }
         String gateway = foreignId(paymentGatewayId);
-        var violations = DraftValidation.validateCompletion(gateway, null);
+        var violations = DraftValidation.validateCompletion(gateway, null, null);
         if (!violations.isEmpty()) {
             return payload(
                     "draftOrder",

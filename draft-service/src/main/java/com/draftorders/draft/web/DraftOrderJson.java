@@ -1,9 +1,11 @@
 package com.draftorders.draft.web;
 
 import com.draftorders.messaging.web.MoneySet;
+import com.draftorders.messaging.web.Required;
 import java.time.Instant;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /** The REST shapes of a draft order, named after Shopify's REST Admin API (snake_case on the wire). */
 public final class DraftOrderJson {
@@ -14,7 +16,7 @@ public final class DraftOrderJson {
     public record CreateRequest(DraftOrderInput draftOrder) {}
 
     public record DraftOrderInput(
-            String currency,
+            @JsonDeserialize(using = Required.Text.class) String currency,
             String email,
             String phone,
             CustomerRef customer,
@@ -70,7 +72,10 @@ public final class DraftOrderJson {
             String sku,
             String title,
             String variantTitle,
+
+            @JsonDeserialize(using = Required.WholeNumber.class)
             Integer quantity,
+
             String price,
             String originalPrice,
             Long grams,

@@ -23,6 +23,7 @@ import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.MoneySet;
+import com.draftorders.schemas.InputRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -49,10 +50,9 @@ final class DraftOrderWebMapping {
             throw ApiException.invalid("draft_order", "is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        String currency =
-                input.currency() == null ? defaultCurrency : input.currency().toUpperCase(Locale.ROOT);
-        // An unknown currency is reported with every other problem (by the validation below); meanwhile the amounts
-        // are read with two decimals.
+        String currency = input.currency() == null ? defaultCurrency : input.currency();
+        // An unknown currency is reported with every other problem (by the validation below, with the same rule as
+        // Kafka's); meanwhile the amounts are read with two decimals.
         String amounts = MoneyFormat.isCurrency(currency) ? currency : "EUR";
         var inputs = input.lineItems() == null ? List.<LineItemInput>of() : input.lineItems();
         List<DraftContent.LineItem> lines = lines(errors, inputs, amounts, Set.of());
@@ -67,8 +67,8 @@ final class DraftOrderWebMapping {
                 billingAddress(errors, input, shippingAddress, address(input.billingAddress())),
                 Boolean.TRUE.equals(input.taxesIncluded()),
                 Boolean.TRUE.equals(input.taxExempt()),
-                upper(input.presentmentCurrency()),
-                trimmed(input.exchangeRate()),
+                input.presentmentCurrency(),
+                input.exchangeRate(),
                 input.discountCodes());
         var customer = new DraftOrder.Customer(
                 input.email(),
@@ -138,10 +138,8 @@ final class DraftOrderWebMapping {
                         present.has("billing_address") ? address(input.billingAddress()) : content.billingAddress()),
                 present.has("taxes_included") ? Boolean.TRUE.equals(input.taxesIncluded()) : content.taxesIncluded(),
                 present.has("tax_exempt") ? Boolean.TRUE.equals(input.taxExempt()) : content.taxExempt(),
-                present.has("presentment_currency")
-                        ? upper(input.presentmentCurrency())
-                        : content.presentmentCurrency(),
-                present.has("exchange_rate") ? trimmed(input.exchangeRate()) : content.exchangeRate(),
+                present.has("presentment_currency") ? input.presentmentCurrency() : content.presentmentCurrency(),
+                present.has("exchange_rate") ? input.exchangeRate() : content.exchangeRate(),
                 present.has("discount_codes") ? input.discountCodes() : content.discountCodes());
         var customer = current.customer() == null ? new DraftOrder.Customer(null, null, null) : current.customer();
         var newCustomer = new DraftOrder.Customer(
@@ -387,10 +385,6 @@ final class DraftOrderWebMapping {
 
     private static String upper(String code) {
         return code == null ? null : code.toUpperCase(Locale.ROOT);
-    }
-
-    private static String trimmed(String text) {
-        return text == null ? null : text.trim();
     }
 
     static DraftOrderView view(DraftOrder draft) {

@@ -245,9 +245,10 @@ class DraftValidationTest {
 
     @Test
     void aCompletionNamesAGatewayAndNetDaysWithinAYear() {
-        assertThat(DraftValidation.validateCompletion("system", new PaymentTerms(30, null)))
+        assertThat(DraftValidation.validateCompletion("system", new PaymentTerms(30, null), java.time.Instant.now()))
                 .isEmpty();
-        assertThat(DraftValidation.validateCompletion("Not A Gateway!", new PaymentTerms(366, null)))
+        assertThat(DraftValidation.validateCompletion(
+                        "Not A Gateway!", new PaymentTerms(366, null), java.time.Instant.now()))
                 .extracting(DraftValidation.Violation::field)
                 .containsExactly("payment_terms.net_days", "payment_gateway");
     }

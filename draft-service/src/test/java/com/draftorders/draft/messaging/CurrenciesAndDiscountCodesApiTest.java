@@ -76,7 +76,7 @@ class CurrenciesAndDiscountCodesApiTest extends DraftServiceTestBase {
         var created = post(
                 "/draft-orders",
                 store,
-                body("\"presentment_currency\": \"usd\", \"exchange_rate\": \"1.0850\","
+                body("\"presentment_currency\": \"USD\", \"exchange_rate\": \"1.0850\","
                         + " \"discount_codes\": [\"summer10\", \"BOGUS\"],"));
         assertThat(created.status()).isEqualTo(201);
         var draft = created.path("draft_order");

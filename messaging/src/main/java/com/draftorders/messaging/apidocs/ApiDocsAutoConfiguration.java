@@ -108,8 +108,26 @@ public class ApiDocsAutoConfiguration {
                         .description("The REST API of " + service + " in the draft-orders system. JSON property"
                                 + " names are snake_case; money is a decimal string in the currency (\"19.99\")."
                                 + " Every call needs a bearer JWT with a `store_id` claim and the scope the"
-                                + " operation lists; another store's resource answers 404. Refusals are RFC 9457"
-                                + " problems (`application/problem+json`) with a machine-readable `code`."))
+                                + " operation lists; another store's resource answers 404.\n\n"
+                                + "**Errors.** Every 4xx and 5xx, including what the server answers before an"
+                                + " operation runs (400 for a malformed path or query string, 404, 405, 406, 413, 415,"
+                                + " 500), is an RFC 9457 problem (`application/problem+json`) with `status`, `title`,"
+                                + " `detail`, a machine-readable `code` and, where fields are at fault, `errors[]` of"
+                                + " `{field, reason}` with the field's JSON path (`line_items[2].quantity`). No"
+                                + " message names a Java type or method. No input is answered with a 5xx: a write"
+                                + " that kept colliding with others is 409 `concurrent_change` (send it again).\n\n"
+                                + "**Parsing is strict.** 400 `malformed` (naming the field): a body that is not"
+                                + " JSON, a key given twice, a value of the wrong JSON type (an integer field takes"
+                                + " only a JSON integer: not `1.5`, `\"2\"` or `1e0`; a text field only a string; a"
+                                + " boolean only `true`/`false`), `null` in a list, `null` for a quantity or a currency."
+                                + " 422 `invalid` (naming the field and what would be accepted): money that is not an"
+                                + " ASCII decimal string `^\\d+(\\.\\d+)?$` with at most the currency's minor digits"
+                                + " (no exponent, sign, spaces or other digits), a currency that is not an active ISO"
+                                + " 4217 code in upper case (`EUR`, not `eur`, `XXX` or `XAU`; the same rule as on"
+                                + " Kafka), text with a control character (NUL, ESC, ...; line breaks and tabs only in"
+                                + " prose: a note, a message), header-like fields (`to`, `from`, `subject`) with"
+                                + " CR/LF, a payment due date before the completion. Unknown properties are"
+                                + " ignored."))
                 .servers(List.of(new Server().url("/").description("the service itself")))
                 .components(new Components().addSecuritySchemes(BEARER_JWT, bearerScheme()));
     }
@@ -139,13 +157,15 @@ public class ApiDocsAutoConfiguration {
                 "code",
                 new StringSchema()
                         .description("what went wrong, for programs: e.g. unauthorized, forbidden, not_found,"
-                                + " malformed, invalid, payload_too_large, not_editable, not_ready,"
-                                + " version_mismatch, idempotency_key_reused, idempotency_key_in_use"));
+                                + " malformed, invalid, payload_too_large, method_not_allowed,"
+                                + " unsupported_media_type, not_acceptable, bad_request, concurrent_change,"
+                                + " not_editable, not_ready, version_mismatch, idempotency_key_reused,"
+                                + " idempotency_key_in_use, internal_error"));
         properties.put(
                 "errors",
                 new ArraySchema()
                         .items(new Schema<>().$ref("#/components/schemas/FieldError"))
-                        .description("the invalid fields (with code invalid)"));
+                        .description("the fields at fault (with code invalid or malformed)"));
         Schema<?> problem = new ObjectSchema()
                 .description("An RFC 9457 problem: every refusal has this shape.")
                 .required(List.of("type", "title", "status", "code"));
@@ -159,7 +179,7 @@ public class ApiDocsAutoConfiguration {
         properties.put(
                 "field",
                 new StringSchema()
-                        .description("the JSON path of the field, snake_case")
+                        .description("the JSON path of the field, snake_case (for malformed: from the body's root)")
                         .example("line_items[0].quantity"));
         properties.put("reason", new StringSchema().example("must be at least 1"));
         Schema<?> error =
@@ -249,7 +269,10 @@ public class ApiDocsAutoConfiguration {
             responses.addApiResponse("404", ApiDocs.problem("no such resource in the caller's store (not_found)"));
         }
         if (operation.getRequestBody() != null) {
-            responses.addApiResponse("400", ApiDocs.problem("the body is not JSON of this shape (malformed)"));
+            responses.addApiResponse(
+                    "400",
+                    ApiDocs.problem("the body is not JSON of this shape: not JSON, a duplicate key, a wrong JSON type"
+                            + " or a null where none is allowed, each in errors (malformed)"));
             responses.addApiResponse("413", ApiDocs.problem("the body is larger than the limit (payload_too_large)"));
             responses.addApiResponse("422", ApiDocs.problem("invalid fields, each in errors (invalid)"));
         }

@@ -18,6 +18,13 @@ public final class Problems {
     public static void write(
             HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code, String detail)
             throws IOException {
+        write(response, status, code, detail, request.getRequestURI());
+    }
+
+    /** Writes the problem unless the response is already committed; {@code instance} may be null. */
+    public static void write(
+            HttpServletResponse response, HttpStatus status, String code, String detail, String instance)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }
@@ -25,11 +32,15 @@ public final class Problems {
         response.setStatus(status.value());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        String body = "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
-                + status.value() + ",\"detail\":" + quote(detail) + ",\"instance\":"
-                + quote(request.getRequestURI()) + ",\"code\":" + quote(code) + "}";
-        response.getWriter().write(body);
+        response.getWriter().write(json(status, code, detail, instance));
         response.flushBuffer();
+    }
+
+    /** The problem's JSON: {@code type}, {@code title}, {@code status}, {@code detail}, {@code instance}, {@code code}. */
+    public static String json(HttpStatus status, String code, String detail, String instance) {
+        return "{\"type\":\"about:blank\",\"title\":" + quote(status.getReasonPhrase()) + ",\"status\":"
+                + status.value() + ",\"detail\":" + quote(detail)
+                + (instance == null ? "" : ",\"instance\":" + quote(instance)) + ",\"code\":" + quote(code) + "}";
     }
 
     static String quote(String text) {

@@ -1,8 +1,8 @@
 package com.draftorders.messaging.web;
 
+import com.draftorders.schemas.InputRules;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.Currency;
 
 /**
  * Money on REST is a decimal string in the currency's own precision ({@code "19.99"} EUR, {@code "1999"} JPY);
@@ -16,30 +16,32 @@ public final class MoneyFormat {
     private MoneyFormat() {}
 
     public static String format(long minorUnits, String currency) {
-        return BigDecimal.valueOf(minorUnits, fractionDigits(currency)).toPlainString();
+        int digits;
+        try {
+            digits = Math.max(java.util.Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            digits = 2; // what was stored before the currency rule was strict is still shown
+        }
+        return BigDecimal.valueOf(minorUnits, digits).toPlainString();
     }
 
     /**
-     * Parses a decimal amount into minor units.
+     * Parses a decimal amount into minor units. The text must be ASCII digits with at most the currency's minor digits
+     * after a dot ({@code "19.99"}, {@code "5"}): no exponent, sign, spaces or other digits ({@link InputRules}).
      *
      * @throws IllegalArgumentException with a user-facing reason when the text is not a valid amount
      */
     public static long parse(String amount, String currency) {
-        if (amount == null || amount.isBlank()) {
-            throw new IllegalArgumentException("must be a decimal amount such as \"19.99\"");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(amount.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("must be a decimal amount such as \"19.99\"");
-        }
-        if (value.signum() < 0) {
-            throw new IllegalArgumentException("must not be negative");
-        }
         int digits = fractionDigits(currency);
+        String example = "\"" + BigDecimal.valueOf(1999, digits).toPlainString() + "\"";
+        BigDecimal value = InputRules.decimal(amount);
+        if (value == null) {
+            throw new IllegalArgumentException(
+                    "must be a decimal string of digits such as " + example + " (no sign, exponent or spaces)");
+        }
         if (value.scale() > digits) {
-            throw new IllegalArgumentException("has more than " + digits + " decimal places for " + currency);
+            throw new IllegalArgumentException(
+                    "has more than " + digits + " decimal places for " + currency + "; such as " + example);
         }
         BigDecimal minor = value.setScale(digits, RoundingMode.UNNECESSARY).movePointRight(digits);
         if (minor.compareTo(BigDecimal.valueOf(MAX_MINOR_UNITS)) > 0) {
@@ -48,22 +50,13 @@ public final class MoneyFormat {
         return minor.longValueExact();
     }
 
-    /** Fraction digits of an ISO 4217 currency (2 for EUR, 0 for JPY). */
+    /** Fraction digits of an active ISO 4217 currency (2 for EUR, 0 for JPY). */
     public static int fractionDigits(String currency) {
-        try {
-            int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-            return Math.max(digits, 0);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new IllegalArgumentException("unknown currency " + currency);
-        }
+        return InputRules.fractionDigits(currency);
     }
 
+    /** An active ISO 4217 code in upper case ({@link InputRules#isCurrency}). */
     public static boolean isCurrency(String currency) {
-        try {
-            Currency.getInstance(currency);
-            return true;
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return false;
-        }
+        return InputRules.isCurrency(currency);
     }
 }

@@ -110,6 +110,9 @@ public class OrderPaymentController {
         if (reason != null && reason.length() > MAX_REASON_LENGTH) {
             throw ApiException.invalid("reason", "must be at most " + MAX_REASON_LENGTH + " characters");
         }
+        if (!com.draftorders.schemas.InputRules.isText(reason)) {
+            throw ApiException.invalid("reason", com.draftorders.schemas.InputRules.TEXT_RULE);
+        }
         return reason == null || reason.isBlank() ? null : reason;
     }
 
