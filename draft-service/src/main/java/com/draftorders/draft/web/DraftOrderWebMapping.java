@@ -23,7 +23,6 @@ import com.draftorders.messaging.web.ApiException;
 import com.draftorders.messaging.web.ApiException.FieldError;
 import com.draftorders.messaging.web.MoneyFormat;
 import com.draftorders.messaging.web.MoneySet;
-import com.draftorders.schemas.InputRules;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
