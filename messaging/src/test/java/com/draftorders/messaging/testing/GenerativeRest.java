@@ -236,6 +236,22 @@ public final class GenerativeRest {
 
     /** Sends one HTTP/1.1 request exactly as given (the path is not encoded again) and reads the whole answer. */
     public static Answer send(int port, String method, String path, Map<String, String> headers, byte[] body) {
+        try {
+            return sendOnce(port, method, path, headers, body);
+        } catch (IOException first) {
+            // Tomcat answers a request line or header it refuses (a 10,000-character path) and closes at once; a
+            // client still writing the rest then sees a broken pipe or a reset instead of the answer. Ask once more.
+            try {
+                return sendOnce(port, method, path, headers, body);
+            } catch (IOException e) {
+                e.addSuppressed(first);
+                throw new UncheckedIOException(method + " " + abbreviate(path), e);
+            }
+        }
+    }
+
+    private static Answer sendOnce(int port, String method, String path, Map<String, String> headers, byte[] body)
+            throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
             socket.setSoTimeout(30_000);
@@ -252,15 +268,20 @@ public final class GenerativeRest {
                 head.append("Content-Length: ").append(body.length).append("\r\n");
             }
             head.append("\r\n");
-            OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            ByteArrayOutputStream request = new ByteArrayOutputStream();
+            request.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             if (body != null) {
-                out.write(body);
+                request.write(body);
             }
-            out.flush();
+            OutputStream out = socket.getOutputStream();
+            try {
+                // one write: the whole request is in the socket's buffer before the server can refuse its head
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException refusedEarly) {
+                // the server answered and closed before reading all of it: its answer may still be readable
+            }
             return read(socket.getInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + abbreviate(path), e);
         }
     }
 
