@@ -33,7 +33,7 @@ class OperatorToolsAnswerEveryCaseTest {
     @BeforeAll
     static void broker() throws Exception {
         StackSettings settings = StackSettings.randomPorts(TestStack.tempDir());
-        broker = new KafkaBroker(settings);
+        broker = new KafkaBroker(settings, null);
         broker.start();
         bootstrap = settings.kafkaBootstrap();
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
