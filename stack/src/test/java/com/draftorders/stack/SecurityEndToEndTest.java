@@ -217,6 +217,14 @@ class SecurityEndToEndTest {
                 route(
                         DRAFTS,
                         "POST",
+                        "/draft-orders/{id}/comments",
+                        draft + "/comments",
+                        "{\"comment\": {\"body\": \"called back\"}}",
+                        Access.RESOURCE,
+                        write),
+                route(
+                        DRAFTS,
+                        "POST",
                         "/draft-orders/{id}/duplicate",
                         draft + "/duplicate",
                         "{}",
