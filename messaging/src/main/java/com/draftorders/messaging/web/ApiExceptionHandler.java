@@ -98,11 +98,11 @@ public class ApiExceptionHandler {
     /** What Spring MVC refuses before a controller runs, and anything else: never Spring's default error shape. */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e, jakarta.servlet.http.HttpServletRequest request) throws Exception {
-        if (!(e instanceof ErrorResponse) && AcceptableAnswers.contentTypeProblem(request) != null) {
+        String contentTypeProblem = e instanceof ErrorResponse ? null : AcceptableAnswers.contentTypeProblem(request);
+        if (contentTypeProblem != null) {
             // Spring's functional routes (GraphQL's /graphql) read the Content-Type while looking for the handler,
             // before the interceptor that refuses it, and fail on application/* with an IllegalArgumentException
-            return other(
-                    new HttpMediaTypeNotSupportedException(AcceptableAnswers.contentTypeProblem(request)), request);
+            return other(new HttpMediaTypeNotSupportedException(contentTypeProblem), request);
         }
         if (e instanceof org.springframework.security.access.AccessDeniedException
                 || e instanceof org.springframework.security.core.AuthenticationException) {
